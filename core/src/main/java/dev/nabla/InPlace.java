@@ -1,0 +1,110 @@
+package dev.nabla;
+
+import dev.nabla.spi.BinaryOp;
+
+import java.util.Arrays;
+
+/**
+ * In-place writes ({@code add_}, {@code fill_}, {@code copy_} ...): the result must keep the target's shape and be
+ * castable to its dtype, the target must not have overlapping elements, and each write bumps the version counter.
+ */
+final class InPlace {
+    private InPlace() {
+    }
+
+    /** Rejects targets whose elements overlap (a stride-0 dim of size &gt; 1, as from expand). */
+    static void checkWritable(String op, Tensor self) {
+        for (int d = 0; d < self.dim(); d++) {
+            if (self.strides[d] == 0 && self.shape[d] > 1) {
+                throw new IllegalArgumentException(op + ": unsupported operation: more than one element of the written-to "
+                        + "tensor refers to a single memory location (shape " + Shapes.str(self.shape) + ", strides "
+                        + Shapes.str(self.strides) + "); clone() the tensor before writing to it");
+            }
+        }
+    }
+
+    /** Writes an already computed {@code result} into {@code self}. */
+    static Tensor assign(String op, Tensor self, Tensor result) {
+        checkWritable(op, self);
+        checkResult(op, self, result);
+        Dispatch.copyInto(self, result);
+        self.version.bump();
+        return self;
+    }
+
+    static Tensor binary(String op, BinaryOp bop, Tensor self, Tensor other, double alpha) {
+        checkWritable(op, self);
+        Dispatch.sameDevice(op, self, other);
+        if (alpha == 1 && canWriteDirectly(bop, self, other)) {
+            checkShape(op, self, Shapes.broadcast(op, self.shape, other.shape));
+            Dispatch.binaryInto(bop, self, self, other);
+            self.version.bump();
+            return self;
+        }
+        Tensor result = switch (bop) {
+            case ADD -> Elementwise.add(op, self, other, alpha);
+            case SUB -> Elementwise.sub(op, self, other, alpha);
+            case DIV -> Elementwise.div(self, other);
+            default -> Elementwise.binary(op, bop, self, other);
+        };
+        return assign(op, self, result);
+    }
+
+    static Tensor binary(String op, BinaryOp bop, Tensor self, double value) {
+        Number v = self.dtype().isFloatingPoint() ? value : Scalars.natural(value);
+        Tensor result = bop == BinaryOp.DIV ? Elementwise.div(self, value) : Elementwise.binary(op, bop, self, v);
+        return assign(op, self, result);
+    }
+
+    static Tensor fill(String op, Tensor self, Number value) {
+        checkWritable(op, self);
+        if (!self.dtype().isFloatingPoint() && (value instanceof Double d) && d != Math.rint(d)) {
+            throw new IllegalArgumentException(op + ": cannot write the non-integer value " + d + " into a "
+                    + self.dtype() + " tensor");
+        }
+        Dispatch.fill(self, value);
+        self.version.bump();
+        return self;
+    }
+
+    static Tensor copy(Tensor self, Tensor src) {
+        checkWritable("copy_", self);
+        checkShape("copy_", self, Shapes.broadcast("copy_", self.shape, src.shape));
+        Tensor from = src.device().equals(self.device()) ? src : src.to(self.device());
+        if (from.storage == self.storage && !sameLayout(from, self)) from = from.clone();
+        Dispatch.copyInto(self, from);
+        self.version.bump();
+        return self;
+    }
+
+    /** True when the backend may read {@code other} while writing {@code self} with no temporary. */
+    private static boolean canWriteDirectly(BinaryOp op, Tensor self, Tensor other) {
+        DType t = self.dtype();
+        if (other.dtype() != t || Elementwise.computeType(t) != t) return false;
+        if (op == BinaryOp.DIV && !t.isFloatingPoint()) return false;
+        return other.storage != self.storage || sameLayout(Dispatch.broadcastTo(other, self.shape), self);
+    }
+
+    private static boolean sameLayout(dev.nabla.spi.Strided a, Tensor b) {
+        return a.offset() == b.offset && Arrays.equals(a.shape(), b.shape) && Arrays.equals(a.strides(), b.strides);
+    }
+
+    private static boolean sameLayout(Tensor a, Tensor b) {
+        return sameLayout(a.strided(), b);
+    }
+
+    private static void checkResult(String op, Tensor self, Tensor result) {
+        checkShape(op, self, result.shape);
+        if (!Promotion.canCast(result.dtype(), self.dtype())) {
+            throw new IllegalArgumentException(op + ": result type " + result.dtype() + " can't be cast to the desired "
+                    + "output type " + self.dtype());
+        }
+    }
+
+    private static void checkShape(String op, Tensor self, int[] shape) {
+        if (!Arrays.equals(shape, self.shape)) {
+            throw new IllegalArgumentException(op + ": output with shape " + Shapes.str(self.shape)
+                    + " doesn't match the broadcast shape " + Shapes.str(shape));
+        }
+    }
+}
