@@ -2,6 +2,8 @@ package dev.nabla;
 
 import dev.nabla.spi.Backend;
 import dev.nabla.spi.BinaryOp;
+import dev.nabla.spi.GraphOp;
+import dev.nabla.spi.ReduceArgs;
 import dev.nabla.spi.ReduceOp;
 import dev.nabla.spi.Strided;
 import dev.nabla.spi.UnaryOp;
@@ -48,7 +50,7 @@ final class Dispatch {
     static Tensor unary(UnaryOp op, Tensor x) {
         Tensor out = empty(x.shape, x.dtype(), x.device());
         x.backend().unary(op, out.strided(), x.strided());
-        return out;
+        return Recorder.record(out, op, null, x);
     }
 
     /** {@code a op b} for inputs of one dtype, broadcast to {@code shape}. */
@@ -57,7 +59,7 @@ final class Dispatch {
         DType outType = op.isComparison() ? DType.BOOL : a.dtype();
         Tensor out = empty(shape, outType, device);
         a.backend().binary(op, out.strided(), broadcastTo(a, shape), broadcastTo(b, shape));
-        return out;
+        return Recorder.record(out, op, null, a, b);
     }
 
     /** Writes {@code a op b} into {@code out}, whose shape is the broadcast shape. */
@@ -69,7 +71,7 @@ final class Dispatch {
         Device device = sameDevice("where", cond, a, b);
         Tensor out = empty(shape, a.dtype(), device);
         a.backend().where(out.strided(), broadcastTo(cond, shape), broadcastTo(a, shape), broadcastTo(b, shape));
-        return out;
+        return Recorder.record(out, GraphOp.WHERE, null, cond, a, b);
     }
 
     /** Reduces sorted {@code dims}; the result has {@code outType} and keeps or drops them. */
@@ -77,23 +79,25 @@ final class Dispatch {
         int[] kept = Shapes.reducedShape(x.shape, dims, true);
         Tensor out = empty(kept, outType, x.device());
         x.backend().reduce(op, out.strided(), x.strided(), dims);
-        return keepdim ? out : Views.viewUnchecked(out, Shapes.reducedShape(x.shape, dims, false));
+        Tensor result = keepdim ? out : Views.viewUnchecked(out, Shapes.reducedShape(x.shape, dims, false));
+        return Recorder.record(result, op, new ReduceArgs(dims, keepdim), x);
     }
 
     /** A contiguous copy converted to {@code dtype}. */
     static Tensor cast(Tensor x, DType dtype) {
         Tensor out = empty(x.shape, dtype, x.device());
         x.backend().copy(out.strided(), x.strided());
-        return out;
+        return Recorder.record(out, GraphOp.CAST, null, x);
     }
 
     /** A contiguous copy on another device (through host memory). */
     static Tensor toDevice(Tensor x, Device device) {
         Object host = x.backend().download(x.strided());
-        return new Tensor(Backends.of(device).upload(device, x.dtype(), host), x.shape.clone());
+        Tensor out = new Tensor(Backends.of(device).upload(device, x.dtype(), host), x.shape.clone());
+        return Recorder.record(out, GraphOp.TO_DEVICE, null, x);
     }
 
-    /** Batched product of 3-d tensors of one dtype: [B,M,K] x [B,K,N]. */
+    /** Batched product of 3-d tensors of one dtype: [B,M,K] x [B,K,N]; LinAlg records the user-level node. */
     static Tensor matmul(Tensor a, Tensor b) {
         Device device = sameDevice("matmul", a, b);
         Tensor out = empty(new int[] {a.shape[0], a.shape[1], b.shape[2]}, a.dtype(), device);
@@ -105,7 +109,7 @@ final class Dispatch {
         Device device = sameDevice("gather", x, index);
         Tensor out = empty(index.shape, x.dtype(), device);
         x.backend().gather(out.strided(), x.strided(), dim, index.strided());
-        return out;
+        return Recorder.record(out, GraphOp.GATHER, dim, x, index);
     }
 
     /** Scatters {@code src} (broadcast to the index's shape) into {@code out} in place. */
@@ -117,7 +121,7 @@ final class Dispatch {
     static Tensor cumsum(Tensor x, int dim) {
         Tensor out = empty(x.shape, x.dtype(), x.device());
         x.backend().cumsum(out.strided(), x.strided(), dim);
-        return out;
+        return Recorder.record(out, GraphOp.CUMSUM, dim, x);
     }
 
     static Tensor argsort(Tensor x, int dim, boolean descending) {
@@ -137,7 +141,7 @@ final class Dispatch {
             if (len > 0) backend.copy(Views.narrow(out, dim, at, len).strided(), t.strided());
             at += len;
         }
-        return out;
+        return Recorder.record(out, GraphOp.CAT, dim, tensors.toArray(new Tensor[0]));
     }
 
     /** A new contiguous tensor holding the elements of an arbitrary (possibly reversed) window. */

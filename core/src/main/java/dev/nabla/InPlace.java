@@ -23,19 +23,40 @@ final class InPlace {
         }
     }
 
-    /** Writes an already computed {@code result} into {@code self}. */
+    /**
+     * Writes an already computed {@code result} into {@code self}. When autograd records, {@code self} then stands
+     * for the result in the graph (PyTorch's history rebase): its gradient flows into the result's node.
+     */
     static Tensor assign(String op, Tensor self, Tensor result) {
         checkWritable(op, self);
         checkResult(op, self, result);
+        boolean recording = GradMode.isEnabled() && (self.requiresGrad || result.requiresGrad);
+        if (recording) checkAutograd(op, self);
         Dispatch.copyInto(self, result);
         self.version.bump();
+        if (recording) {
+            self.gradFn = result.gradFn;
+            self.requiresGrad = result.requiresGrad;
+        }
         return self;
+    }
+
+    /** The in-place writes autograd cannot follow: into a leaf that requires grad, or into a view of a graph tensor. */
+    private static void checkAutograd(String op, Tensor self) {
+        if (self.requiresGrad && self.isLeaf()) {
+            throw new IllegalStateException(op + ": a leaf tensor that requires grad is being used in an in-place "
+                    + "operation; do the update inside NoGrad.enter(), or on a clone()");
+        }
+        if (self.viewBase != null && (self.viewBase.requiresGrad || self.requiresGrad)) {
+            throw new IllegalStateException(op + ": in-place writes into a view of a tensor that takes part in autograd "
+                    + "are not supported; clone() the view first, or write inside NoGrad.enter()");
+        }
     }
 
     static Tensor binary(String op, BinaryOp bop, Tensor self, Tensor other, double alpha) {
         checkWritable(op, self);
         Dispatch.sameDevice(op, self, other);
-        if (alpha == 1 && canWriteDirectly(bop, self, other)) {
+        if (alpha == 1 && !Recorder.needed(self, other) && canWriteDirectly(bop, self, other)) {
             checkShape(op, self, Shapes.broadcast(op, self.shape, other.shape));
             Dispatch.binaryInto(bop, self, self, other);
             self.version.bump();
@@ -62,6 +83,11 @@ final class InPlace {
             throw new IllegalArgumentException(op + ": cannot write the non-integer value " + d + " into a "
                     + self.dtype() + " tensor");
         }
+        if (GradMode.isEnabled() && self.requiresGrad) {
+            checkAutograd(op, self);
+            self.gradFn = null;
+            self.requiresGrad = false;
+        }
         Dispatch.fill(self, value);
         self.version.bump();
         return self;
@@ -70,6 +96,10 @@ final class InPlace {
     static Tensor copy(Tensor self, Tensor src) {
         checkWritable("copy_", self);
         checkShape("copy_", self, Shapes.broadcast("copy_", self.shape, src.shape));
+        if (GradMode.isEnabled() && (self.requiresGrad || src.requiresGrad)) {
+            Tensor value = src.to(self.device()).to(self.dtype()).expand(self.shape);
+            return assign("copy_", self, value.storage == self.storage ? value.clone() : value);
+        }
         Tensor from = src.device().equals(self.device()) ? src : src.to(self.device());
         if (from.storage == self.storage && !sameLayout(from, self)) from = from.clone();
         Dispatch.copyInto(self, from);

@@ -1,5 +1,6 @@
 package dev.nabla;
 
+import dev.nabla.spi.GraphOp;
 import dev.nabla.spi.Strided;
 
 import java.util.ArrayList;
@@ -76,7 +77,24 @@ final class Indexing {
         return index.dim() == 0 ? out.reshape() : out;
     }
 
-    /** Scatters into {@code self} (already a fresh copy for the out-of-place forms) and returns it. */
+    /** PyTorch's out-of-place scatter / scatter_add: a copy of {@code self} with {@code src} written at {@code index}. */
+    static Tensor scatterCopy(String op, Tensor self, int dim, Tensor index, Tensor src, boolean accumulate) {
+        Tensor out;
+        try (NoGrad g = NoGrad.enter()) {
+            out = scatter(op, self.clone(), dim, index, src, accumulate);
+        }
+        return Recorder.record(out, accumulate ? GraphOp.SCATTER_ADD : GraphOp.SCATTER, Shapes.wrapDim(op, dim, self.dim()),
+                self, index, src);
+    }
+
+    /** The in-place forms: scatter straight into {@code self}, or, when autograd records, through a copy. */
+    static Tensor scatterInPlace(String op, Tensor self, int dim, Tensor index, Tensor src, boolean accumulate) {
+        InPlace.checkWritable(op, self);
+        if (Recorder.needed(self, src)) return InPlace.assign(op, self, scatterCopy(op, self, dim, index, src, accumulate));
+        return scatter(op, self, dim, index, src, accumulate);
+    }
+
+    /** Scatters into {@code self} without recording and returns it. */
     static Tensor scatter(String op, Tensor self, int dim, Tensor index, Tensor src, boolean accumulate) {
         Dispatch.sameDevice(op, self, index, src);
         if (src.dtype() != self.dtype()) {
@@ -98,15 +116,30 @@ final class Indexing {
         return self;
     }
 
-    static Tensor scatter(String op, Tensor self, int dim, Tensor index, double value) {
+    /** A copy of {@code self} with {@code value} written at {@code index}. */
+    static Tensor scatterValue(String op, Tensor self, int dim, Tensor index, double value) {
         int d = Shapes.wrapDim(op, dim, self.dim());
-        if (index.numel() == 0) return self;
         checkIndexShape(op, self, d, index, null);
-        Tensor idx = checkIndex(op, index, self.dim() == 0 ? 1 : self.shape[d], d);
         Number v = self.dtype().isFloatingPoint() ? value : Scalars.natural(value);
-        Dispatch.scatter(self, d, idx, Scalars.wrap(v, self.dtype(), self.device()), false);
-        self.version.bump();
-        return self;
+        Tensor src = Scalars.wrap(v, self.dtype(), self.device()).expand(index.shape);
+        return scatterCopy(op, self, dim, index, src, false);
+    }
+
+    /** PyTorch's {@code slice_scatter}: a copy of {@code self} whose window [start:end:step] of dim is {@code src}. */
+    static Tensor sliceScatter(Tensor self, Tensor src, int dim, int start, int end, int step) {
+        Dispatch.sameDevice("sliceScatter", self, src);
+        int[] window = Views.sliceWindow("sliceScatter", self, dim, start, end, step);
+        Tensor out;
+        try (NoGrad g = NoGrad.enter()) {
+            out = self.clone();
+            Tensor view = out.slice(window[0], window[1], window[2], window[3]);
+            if (!java.util.Arrays.equals(view.shape, src.shape)) {
+                throw new IllegalArgumentException("sliceScatter: expected src to have the shape of the slice "
+                        + Shapes.str(view.shape) + ", but got " + Shapes.str(src.shape));
+            }
+            Dispatch.copyInto(view, src.to(self.dtype()));
+        }
+        return Recorder.record(out, GraphOp.SLICE_SCATTER, window, self, src);
     }
 
     static Tensor flip(Tensor x, int[] dims) {
@@ -118,7 +151,8 @@ final class Indexing {
             offset += (x.shape[i] - 1) * x.strides[i];
             strides[i] = -x.strides[i];
         }
-        return Dispatch.copyOf(new Strided(x.storage, x.shape, strides, offset), x.shape);
+        Tensor out = Dispatch.copyOf(new Strided(x.storage, x.shape, strides, offset), x.shape);
+        return Recorder.record(out, GraphOp.FLIP, d, x);
     }
 
     static Tensor repeat(Tensor x, int[] repeats) {

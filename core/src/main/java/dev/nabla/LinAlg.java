@@ -1,6 +1,9 @@
 package dev.nabla;
 
+import dev.nabla.spi.GraphOp;
+
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /** Matrix products (mm, mv, dot, outer, bmm, matmul) reduced to one batched primitive by views. */
 final class LinAlg {
@@ -39,6 +42,10 @@ final class LinAlg {
     }
 
     static Tensor mm(Tensor a, Tensor b) {
+        return recorded("mm", a, b, () -> mmValue(a, b));
+    }
+
+    private static Tensor mmValue(Tensor a, Tensor b) {
         DType c = checkDtypes("mm", a, b);
         requireRank("mm", "the first operand", a, 2);
         requireRank("mm", "the second operand", b, 2);
@@ -47,6 +54,10 @@ final class LinAlg {
     }
 
     static Tensor mv(Tensor a, Tensor v) {
+        return recorded("mv", a, v, () -> mvValue(a, v));
+    }
+
+    private static Tensor mvValue(Tensor a, Tensor v) {
         DType c = checkDtypes("mv", a, v);
         requireRank("mv", "the matrix", a, 2);
         requireRank("mv", "the vector", v, 1);
@@ -55,6 +66,10 @@ final class LinAlg {
     }
 
     static Tensor dot(Tensor a, Tensor b) {
+        return recorded("dot", a, b, () -> dotValue(a, b));
+    }
+
+    private static Tensor dotValue(Tensor a, Tensor b) {
         DType c = checkDtypes("dot", a, b);
         requireRank("dot", "the first operand", a, 1);
         requireRank("dot", "the second operand", b, 1);
@@ -72,6 +87,10 @@ final class LinAlg {
     }
 
     static Tensor bmm(Tensor a, Tensor b) {
+        return recorded("bmm", a, b, () -> bmmValue(a, b));
+    }
+
+    private static Tensor bmmValue(Tensor a, Tensor b) {
         DType c = checkDtypes("bmm", a, b);
         requireRank("bmm", "the first operand", a, 3);
         requireRank("bmm", "the second operand", b, 3);
@@ -84,14 +103,30 @@ final class LinAlg {
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
+        return recorded("matmul", a, b, () -> matmulValue(a, b));
+    }
+
+    /**
+     * Computes a product without recording its internal views, then records one node for the whole product,
+     * so that the graph reads {@code MmBackward0} and backward needs one rule for every entry point.
+     */
+    private static Tensor recorded(String kind, Tensor a, Tensor b, Supplier<Tensor> value) {
+        Tensor r;
+        try (NoGrad g = NoGrad.enter()) {
+            r = value.get();
+        }
+        return Recorder.record(r, GraphOp.MATMUL, kind, a, b);
+    }
+
+    private static Tensor matmulValue(Tensor a, Tensor b) {
         if (a.dim() == 0 || b.dim() == 0) {
             throw new IllegalArgumentException("matmul: both arguments need at least 1 dimension, but got shapes "
                     + Shapes.str(a.shape) + " and " + Shapes.str(b.shape));
         }
-        if (a.dim() == 1 && b.dim() == 1) return dot(a, b);
-        if (a.dim() == 2 && b.dim() == 1) return mv(a, b);
-        if (a.dim() == 1 && b.dim() == 2) return Views.squeeze(mm(a.unsqueeze(0), b), 0);
-        if (a.dim() == 2 && b.dim() == 2) return mm(a, b);
+        if (a.dim() == 1 && b.dim() == 1) return dotValue(a, b);
+        if (a.dim() == 2 && b.dim() == 1) return mvValue(a, b);
+        if (a.dim() == 1 && b.dim() == 2) return Views.squeeze(mmValue(a.unsqueeze(0), b), 0);
+        if (a.dim() == 2 && b.dim() == 2) return mmValue(a, b);
         DType c = checkDtypes("matmul", a, b);
         boolean vecA = a.dim() == 1;
         boolean vecB = b.dim() == 1;

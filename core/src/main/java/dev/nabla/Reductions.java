@@ -112,10 +112,20 @@ final class Reductions {
         Tensor f = x.dtype().isFloatingPoint() ? x : x.to(Defaults.dtype());
         int[] d = dims("logsumexp", f, dims);
         if (f.numel() == 0) return sum(f, d, keepdim).log();
-        Tensor m = amax("logsumexp", f, d, true, true);
-        m = m.maskedFill(m.abs().eq(Double.POSITIVE_INFINITY), 0.0);
+        Tensor m = shift("logsumexp", f, d);
         Tensor r = sum(f.sub(m).exp(), d, true).log().add(m);
         return keepdim ? r : squeezeDims(r, d);
+    }
+
+    /**
+     * The max over dims (kept), with infinities replaced by 0, as a constant: subtracting it keeps exp() finite,
+     * and since the results do not depend on it mathematically it needs no gradient.
+     */
+    private static Tensor shift(String op, Tensor x, int[] dims) {
+        try (NoGrad g = NoGrad.enter()) {
+            Tensor m = amax(op, x, dims, true, true);
+            return m.maskedFill(m.abs().eq(Double.POSITIVE_INFINITY), 0.0);
+        }
     }
 
     /** Removes the (sorted) reduced dims that a keepdim result kept with size 1. */
@@ -150,7 +160,7 @@ final class Reductions {
         Elementwise.requireFloating("softmax", x);
         int d = Shapes.wrapDim("softmax", dim, x.dim());
         if (x.numel() == 0) return x.clone();
-        Tensor e = x.sub(amax("softmax", x, new int[] {d}, true, true)).exp();
+        Tensor e = x.sub(shift("softmax", x, new int[] {d})).exp();
         return e.div(sum(e, new int[] {d}, true));
     }
 
@@ -158,7 +168,7 @@ final class Reductions {
         Elementwise.requireFloating("logSoftmax", x);
         int d = Shapes.wrapDim("logSoftmax", dim, x.dim());
         if (x.numel() == 0) return x.clone();
-        Tensor shifted = x.sub(amax("logSoftmax", x, new int[] {d}, true, true));
+        Tensor shifted = x.sub(shift("logSoftmax", x, new int[] {d}));
         return shifted.sub(sum(shifted.exp(), new int[] {d}, true).log());
     }
 }

@@ -22,6 +22,14 @@ public final class Tensor {
     /** Made from a Java number; such operands rank lowest in type promotion, as PyTorch's wrapped numbers. */
     final boolean wrappedNumber;
 
+    // Autograd state: set by Recorder for op results, by requiresGrad(true) for leaves.
+    boolean requiresGrad;
+    GradFn gradFn;
+    Tensor grad;
+    /** The tensor whose storage a view reads (null for tensors that own theirs, and for detached tensors). */
+    Tensor viewBase;
+    private GradFn accumulator;
+
     Tensor(Storage storage, int[] shape, int[] strides, int offset, VersionCounter version, boolean wrappedNumber) {
         this.storage = storage;
         this.shape = shape;
@@ -100,6 +108,84 @@ public final class Tensor {
     /** True when both tensors are windows onto the same storage. */
     public boolean sharesStorageWith(Tensor other) {
         return storage == other.storage;
+    }
+
+    // ---------------------------------------------------------------- autograd
+
+    /** True when gradients flow back to this tensor: a leaf marked by {@link #requiresGrad(boolean)} or an op result. */
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** Marks a leaf as requiring grad (or not), like {@code requires_grad_()}; returns this tensor. */
+    public Tensor requiresGrad(boolean requires) {
+        AutogradSupport.setRequiresGrad(this, requires);
+        return this;
+    }
+
+    /** True for tensors not made by a recorded op: user-created tensors and results computed without grad. */
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** The gradient accumulated by backward into this leaf (or retaining non-leaf); null before the first backward. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Replaces the accumulated gradient, e.g. with null to reset it as optimizers' {@code zero_grad} does. */
+    public void setGrad(Tensor grad) {
+        AutogradSupport.setGrad(this, grad);
+    }
+
+    /** The node that made this tensor ({@code MulBackward0} ...), or null for a leaf. */
+    public GradFn gradFn() {
+        return gradFn;
+    }
+
+    /** Back-propagates from this scalar: accumulates d(this)/d(leaf) into every leaf's {@link #grad()}. */
+    public void backward() {
+        AutogradSupport.backward(this, null, false, false);
+    }
+
+    /** Back-propagates {@code gradient} (same shape as this tensor), as PyTorch's {@code backward(gradient)}. */
+    public void backward(Tensor gradient) {
+        AutogradSupport.backward(this, gradient, false, false);
+    }
+
+    /** {@link #backward(Tensor)} keeping the graph for another backward and/or recording it for higher derivatives. */
+    public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
+        AutogradSupport.backward(this, gradient, retainGraph, createGraph);
+    }
+
+    /** Asks backward to store this non-leaf tensor's gradient in {@link #grad()} too; returns this tensor. */
+    public Tensor retainGrad() {
+        AutogradSupport.retainGrad(this);
+        return this;
+    }
+
+    /** True when backward will fill {@link #grad()} although this tensor is not a leaf. */
+    public boolean retainsGrad() {
+        return gradFn != null && gradFn.retainedBy() == this;
+    }
+
+    /** A tensor sharing this one's storage (and version counter) that is cut off from the graph. */
+    public Tensor detach() {
+        return new Tensor(storage, shape, strides, offset, version, false);
+    }
+
+    /**
+     * Registers {@code hook} to see (and possibly replace, by returning another tensor) this tensor's gradient
+     * whenever backward computes it; returns a handle whose {@code close()} removes it.
+     */
+    public AutoCloseable registerHook(java.util.function.UnaryOperator<Tensor> hook) {
+        return AutogradSupport.registerHook(this, hook);
+    }
+
+    /** The node that accumulates this leaf's gradient, created on first use. */
+    GradFn accumulator() {
+        if (accumulator == null) accumulator = GradFn.accumulatorOf(this);
+        return accumulator;
     }
 
     // ---------------------------------------------------------------- read-out
@@ -928,17 +1014,22 @@ public final class Tensor {
 
     /** A copy with {@code src} written at {@code index} along {@code dim}: PyTorch's {@code scatter}. */
     public Tensor scatter(int dim, Tensor index, Tensor src) {
-        return Indexing.scatter("scatter", clone(), dim, index, src, false);
+        return Indexing.scatterCopy("scatter", this, dim, index, src, false);
     }
 
     /** A copy with {@code value} written at {@code index} along {@code dim}. */
     public Tensor scatter(int dim, Tensor index, double value) {
-        return Indexing.scatter("scatter", clone(), dim, index, value);
+        return Indexing.scatterValue("scatter", this, dim, index, value);
     }
 
     /** A copy with {@code src} added at {@code index} along {@code dim}: PyTorch's {@code scatter_add}. */
     public Tensor scatterAdd(int dim, Tensor index, Tensor src) {
-        return Indexing.scatter("scatterAdd", clone(), dim, index, src, true);
+        return Indexing.scatterCopy("scatterAdd", this, dim, index, src, true);
+    }
+
+    /** A copy whose window [start:end:step] of {@code dim} is replaced by {@code src}: PyTorch's {@code slice_scatter}. */
+    public Tensor sliceScatter(Tensor src, int dim, int start, int end, int step) {
+        return Indexing.sliceScatter(this, src, dim, start, end, step);
     }
 
     /** A copy with the order of elements reversed along {@code dims}. */
@@ -1090,13 +1181,11 @@ public final class Tensor {
 
     /** In place {@code scatter(dim, index, src)}; returns this. */
     public Tensor scatter_(int dim, Tensor index, Tensor src) {
-        InPlace.checkWritable("scatter_", this);
-        return Indexing.scatter("scatter_", this, dim, index, src, false);
+        return Indexing.scatterInPlace("scatter_", this, dim, index, src, false);
     }
 
     /** In place {@code scatterAdd(dim, index, src)}; returns this. */
     public Tensor scatterAdd_(int dim, Tensor index, Tensor src) {
-        InPlace.checkWritable("scatterAdd_", this);
-        return Indexing.scatter("scatterAdd_", this, dim, index, src, true);
+        return Indexing.scatterInPlace("scatterAdd_", this, dim, index, src, true);
     }
 }

@@ -1,5 +1,7 @@
 package dev.nabla;
 
+import dev.nabla.spi.GraphOp;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,9 +10,21 @@ final class Views {
     private Views() {
     }
 
-    /** A view with the given layout over the same storage and version counter. */
+    /** A view with the given layout over the same storage and version counter (not recorded for autograd). */
     static Tensor make(Tensor base, int[] shape, int[] strides, int offset) {
-        return new Tensor(base.storage, shape, strides, offset, base.version, false);
+        Tensor v = new Tensor(base.storage, shape, strides, offset, base.version, false);
+        v.viewBase = base.viewBase != null ? base.viewBase : base;
+        return v;
+    }
+
+    /** A view recorded as {@code op} of {@code x}, so gradients flow back through it. */
+    private static Tensor recorded(Tensor x, GraphOp op, Object attributes, int[] shape, int[] strides, int offset) {
+        return Recorder.record(make(x, shape, strides, offset), op, attributes, x);
+    }
+
+    /** A same-elements view with a new shape, recorded as a reshape. */
+    private static Tensor reshaped(Tensor x, int[] shape, int[] strides) {
+        return recorded(x, GraphOp.RESHAPE, null, shape, strides, x.offset);
     }
 
     /** A view with a contiguous layout of {@code shape}; the caller knows {@code x} is contiguous. */
@@ -90,14 +104,15 @@ final class Views {
                     + Shapes.str(x.shape) + " and strides " + Shapes.str(x.strides)
                     + " (at least one dimension spans across two contiguous subspaces); use reshape(...) instead");
         }
-        return make(x, shape, strides, x.offset);
+        return reshaped(x, shape, strides);
     }
 
     static Tensor reshape(Tensor x, int[] requested) {
         int[] shape = inferShape("reshape", requested, x.numel());
         int[] strides = viewStrides(x, shape);
-        if (strides != null) return make(x, shape, strides, x.offset);
-        return viewUnchecked(x.clone(), shape);
+        if (strides != null) return reshaped(x, shape, strides);
+        Tensor copy = x.clone();
+        return reshaped(copy, shape, Shapes.contiguousStrides(shape));
     }
 
     static Tensor permute(Tensor x, int[] dims) {
@@ -116,21 +131,24 @@ final class Views {
             shape[i] = x.shape[d];
             strides[i] = x.strides[d];
         }
-        return make(x, shape, strides, x.offset);
+        int[] perm = new int[rank];
+        for (int i = 0; i < rank; i++) perm[i] = Shapes.wrapDim("permute", dims[i], rank);
+        return recorded(x, GraphOp.PERMUTE, perm, shape, strides, x.offset);
     }
 
     static Tensor transpose(Tensor x, int dim0, int dim1) {
         int rank = x.dim();
-        if (rank == 0) return make(x, x.shape, x.strides, x.offset);
+        if (rank == 0) {
+            Shapes.wrapDim("transpose", dim0, 0);
+            Shapes.wrapDim("transpose", dim1, 0);
+            return reshaped(x, x.shape, x.strides);
+        }
+        int[] perm = Shapes.allDims(rank);
         int a = Shapes.wrapDim("transpose", dim0, rank);
         int b = Shapes.wrapDim("transpose", dim1, rank);
-        int[] shape = x.shape.clone();
-        int[] strides = x.strides.clone();
-        shape[a] = x.shape[b];
-        shape[b] = x.shape[a];
-        strides[a] = x.strides[b];
-        strides[b] = x.strides[a];
-        return make(x, shape, strides, x.offset);
+        perm[a] = b;
+        perm[b] = a;
+        return permute(x, perm);
     }
 
     static Tensor t(Tensor x) {
@@ -138,7 +156,7 @@ final class Views {
             throw new IllegalArgumentException("t: expects a tensor with <= 2 dimensions, but got shape "
                     + Shapes.str(x.shape) + "; use transpose(dim0, dim1) or permute");
         }
-        return x.dim() < 2 ? make(x, x.shape, x.strides, x.offset) : transpose(x, 0, 1);
+        return x.dim() < 2 ? reshaped(x, x.shape, x.strides) : transpose(x, 0, 1);
     }
 
     static Tensor expand(Tensor x, int[] sizes) {
@@ -173,7 +191,7 @@ final class Views {
             }
         }
         Shapes.numel(shape);
-        return make(x, shape, strides, x.offset);
+        return recorded(x, GraphOp.EXPAND, null, shape, strides, x.offset);
     }
 
     static Tensor squeeze(Tensor x) {
@@ -187,23 +205,23 @@ final class Views {
                 strides[j++] = x.strides[d];
             }
         }
-        return make(x, shape, strides, x.offset);
+        return reshaped(x, shape, strides);
     }
 
     static Tensor squeeze(Tensor x, int dim) {
         if (x.dim() == 0) {
             Shapes.wrapDim("squeeze", dim, 0);
-            return make(x, x.shape, x.strides, x.offset);
+            return reshaped(x, x.shape, x.strides);
         }
         int d = Shapes.wrapDim("squeeze", dim, x.dim());
-        if (x.shape[d] != 1) return make(x, x.shape, x.strides, x.offset);
-        return make(x, remove(x.shape, d), remove(x.strides, d), x.offset);
+        if (x.shape[d] != 1) return reshaped(x, x.shape, x.strides);
+        return reshaped(x, remove(x.shape, d), remove(x.strides, d));
     }
 
     static Tensor unsqueeze(Tensor x, int dim) {
         int d = Shapes.wrapDim("unsqueeze", dim, x.dim() + 1);
         int stride = d < x.dim() ? x.shape[d] * x.strides[d] : 1;
-        return make(x, insert(x.shape, d, 1), insert(x.strides, d, stride), x.offset);
+        return reshaped(x, insert(x.shape, d, 1), insert(x.strides, d, stride));
     }
 
     static Tensor flatten(Tensor x, int startDim, int endDim) {
@@ -212,7 +230,7 @@ final class Views {
         int e = Shapes.wrapDim("flatten", endDim, x.dim());
         if (s > e) throw new IllegalArgumentException("flatten: start_dim " + startDim + " cannot come after end_dim "
                 + endDim + " for shape " + Shapes.str(x.shape));
-        if (s == e) return make(x, x.shape, x.strides, x.offset);
+        if (s == e) return reshaped(x, x.shape, x.strides);
         int[] shape = new int[x.dim() - (e - s)];
         int j = 0;
         for (int d = 0; d < s; d++) shape[j++] = x.shape[d];
@@ -255,7 +273,7 @@ final class Views {
         }
         int[] shape = x.shape.clone();
         shape[d] = length;
-        return make(x, shape, x.strides, x.offset + s * x.strides[d]);
+        return recorded(x, GraphOp.SLICE, new int[] {d, s, s + length, 1}, shape, x.strides, x.offset + s * x.strides[d]);
     }
 
     static Tensor select(Tensor x, int dim, int index) {
@@ -267,7 +285,8 @@ final class Views {
                     + " with size " + size + " (shape " + Shapes.str(x.shape) + ")");
         }
         int i = index < 0 ? index + size : index;
-        return make(x, remove(x.shape, d), remove(x.strides, d), x.offset + i * x.strides[d]);
+        Tensor row = narrow(x, d, i, 1);
+        return reshaped(row, remove(row.shape, d), remove(row.strides, d));
     }
 
     /** {@code x[i0, i1, ...]}: one select per given index, leading dims first. */
@@ -281,21 +300,27 @@ final class Views {
         return r;
     }
 
-    static Tensor slice(Tensor x, int dim, int start, int end, int step) {
-        if (x.dim() == 0) throw new IllegalArgumentException("slice: cannot be applied to a 0-dim tensor");
-        int d = Shapes.wrapDim("slice", dim, x.dim());
-        if (step <= 0) throw new IllegalArgumentException("slice: step must be positive, got " + step);
+    /** Python's slice rules for one dim: {dim, start, end, step} with negative bounds wrapped and clamped. */
+    static int[] sliceWindow(String op, Tensor x, int dim, int start, int end, int step) {
+        if (x.dim() == 0) throw new IllegalArgumentException(op + ": cannot be applied to a 0-dim tensor");
+        int d = Shapes.wrapDim(op, dim, x.dim());
+        if (step <= 0) throw new IllegalArgumentException(op + ": step must be positive, got " + step);
         int size = x.shape[d];
         long s = start < 0 ? (long) start + size : start;
         long e = end < 0 ? (long) end + size : end;
         s = Math.min(Math.max(s, 0), size);
         e = Math.min(Math.max(e, s), size);
-        int len = (int) ((e - s + step - 1) / step);
+        return new int[] {d, (int) s, (int) e, step};
+    }
+
+    static Tensor slice(Tensor x, int dim, int start, int end, int step) {
+        int[] w = sliceWindow("slice", x, dim, start, end, step);
+        int d = w[0];
         int[] shape = x.shape.clone();
         int[] strides = x.strides.clone();
-        shape[d] = len;
+        shape[d] = (w[2] - w[1] + step - 1) / step;
         strides[d] = x.strides[d] * step;
-        return make(x, shape, strides, x.offset + (int) s * x.strides[d]);
+        return recorded(x, GraphOp.SLICE, w, shape, strides, x.offset + w[1] * x.strides[d]);
     }
 
     static List<Tensor> split(Tensor x, int splitSize, int dim) {
