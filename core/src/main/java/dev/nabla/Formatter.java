@@ -33,7 +33,7 @@ final class Formatter {
         return withSuffixes(PREFIX + contents, suffixes(t, o), indent, o.linewidth());
     }
 
-    /** The annotations after the contents, in PyTorch's order; autograd's will be appended here. */
+    /** Every annotation after the contents, in PyTorch's order: device, size, dtype (autograd's requires_grad or grad_fn go last). */
     private static List<String> suffixes(Tensor t, PrintOptions o) {
         List<String> suffixes = new ArrayList<>();
         if (!t.device().type().equals("cpu")) suffixes.add("device='" + t.device() + "'");
