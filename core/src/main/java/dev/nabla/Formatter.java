@@ -33,7 +33,7 @@ final class Formatter {
         return withSuffixes(PREFIX + contents, suffixes(t, o), indent, o.linewidth());
     }
 
-    /** Every annotation after the contents, in PyTorch's order: device, size, dtype (autograd's requires_grad or grad_fn go last). */
+    /** Every annotation after the contents, in PyTorch's order: device, size, dtype, then autograd's. */
     private static List<String> suffixes(Tensor t, PrintOptions o) {
         List<String> suffixes = new ArrayList<>();
         if (!t.device().type().equals("cpu")) suffixes.add("device='" + t.device() + "'");
