@@ -50,6 +50,16 @@ public final class Nabla {
         return Defaults.device();
     }
 
+    /** Sets how tensors print, as {@code torch.set_printoptions}; {@code PrintOptions.defaults()} restores PyTorch's. */
+    public static void setPrintOptions(PrintOptions options) {
+        Formatter.setOptions(options);
+    }
+
+    /** The options tensors print with, as {@code torch.get_printoptions}. */
+    public static PrintOptions getPrintOptions() {
+        return Formatter.options();
+    }
+
     // ---------------------------------------------------------------- from Java data
 
     /** A FLOAT32 tensor holding a copy of {@code data} with the given shape (1-d when no shape is given). */
