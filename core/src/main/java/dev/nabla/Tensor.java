@@ -808,6 +808,11 @@ public final class Tensor {
         return Reductions.prod(this, new int[] {dim}, keepdim);
     }
 
+    /** Product over several dims. */
+    public Tensor prod(int[] dims, boolean keepdim) {
+        return Reductions.prod(this, dims, keepdim);
+    }
+
     /** Largest element (NaN if any is NaN). */
     public Tensor max() {
         return Reductions.amax("max", this, Shapes.allDims(dim()), false, true);
