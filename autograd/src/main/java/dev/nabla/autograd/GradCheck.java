@@ -109,30 +109,37 @@ public final class GradCheck {
         return jac;
     }
 
-    /** [input][input element][output element] by central differences, perturbing each element in place. */
+    /**
+     * [input][input element][output element] by central differences. Elements are perturbed in place (outside
+     * autograd); f itself runs in the caller's grad mode, since a second-order check differentiates inside f.
+     */
     private static double[][][] numeric(Function<Tensor[], Tensor> f, Tensor[] inputs, List<Integer> diff, double eps,
                                         int nOut) {
         double[][][] jac = new double[diff.size()][][];
-        try (NoGrad g = NoGrad.enter()) {
-            for (int d = 0; d < diff.size(); d++) {
-                Tensor x = inputs[diff.get(d)];
-                int n = x.numel();
-                jac[d] = new double[n][];
-                for (int j = 0; j < n; j++) {
-                    int[] idx = unravel(j, x.shape());
-                    double orig = x.getDouble(idx);
-                    x.set(orig + eps, idx);
-                    double[] plus = f.apply(inputs).toDoubleArray();
-                    x.set(orig - eps, idx);
-                    double[] minus = f.apply(inputs).toDoubleArray();
-                    x.set(orig, idx);
-                    double[] col = new double[nOut];
-                    for (int k = 0; k < nOut; k++) col[k] = (plus[k] - minus[k]) / (2 * eps);
-                    jac[d][j] = col;
-                }
+        for (int d = 0; d < diff.size(); d++) {
+            Tensor x = inputs[diff.get(d)];
+            int n = x.numel();
+            jac[d] = new double[n][];
+            for (int j = 0; j < n; j++) {
+                int[] idx = unravel(j, x.shape());
+                double orig = x.getDouble(idx);
+                set(x, orig + eps, idx);
+                double[] plus = f.apply(inputs).toDoubleArray();
+                set(x, orig - eps, idx);
+                double[] minus = f.apply(inputs).toDoubleArray();
+                set(x, orig, idx);
+                double[] col = new double[nOut];
+                for (int k = 0; k < nOut; k++) col[k] = (plus[k] - minus[k]) / (2 * eps);
+                jac[d][j] = col;
             }
         }
         return jac;
+    }
+
+    private static void set(Tensor x, double value, int[] idx) {
+        try (NoGrad g = NoGrad.enter()) {
+            x.set(value, idx);
+        }
     }
 
     private static void compare(double[][][] analytic, double[][][] numeric, Tensor[] inputs, List<Integer> diff,
