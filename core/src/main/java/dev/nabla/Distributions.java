@@ -6,9 +6,9 @@ package dev.nabla;
  * {@code native/TensorFactories.cpp}) so that a seed reproduces PyTorch's numbers.
  *
  * <p>Where PyTorch computes {@code a * b + c}, this uses {@link Math#fma}: PyTorch's x86 kernels are compiled with
- * {@code -O3 -mavx2 -mfma} (GCC contracts such expressions), ARM builds contract them too, and upstream now writes
- * {@code std::fma} in the Box-Muller block. With the default arguments ({@code [0, 1)}, mean 0, std 1) both agree.
- * Transcendentals use {@link StrictMath} so that every JVM gives the same bits.
+ * {@code -O3 -mavx2 -mfma} (GCC contracts such expressions), ARM builds contract them too, and a recent upstream
+ * revision writes {@code std::fma} in the Box-Muller block. With the default arguments ({@code [0, 1)}, mean 0,
+ * std 1) both forms agree. Transcendentals use {@link StrictMath} so that every JVM gives the same bits.
  */
 final class Distributions {
     /** Normal fills of at least this many contiguous elements use the 16-wide Box-Muller blocks. */

@@ -2,7 +2,8 @@ package dev.nabla;
 
 /**
  * The 32-bit MT19937 engine as PyTorch's {@code at::mt19937}: seeded from the low 32 bits of a 64-bit seed, and
- * keeping PyTorch's {@code left}/{@code next} counters so that a snapshot has the layout of {@code torch.get_rng_state()}.
+ * keeping PyTorch's {@code left}/{@code next} counters so that a snapshot has the layout of
+ * {@code torch.get_rng_state()}.
  */
 final class MersenneTwister {
     static final int N = 624;

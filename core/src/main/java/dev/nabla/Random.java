@@ -45,10 +45,11 @@ final class Random {
         return Dispatch.upload(data, t, shape, options.deviceOrDefault());
     }
 
-    /** As {@code torch.randint}: draws in INT64 and converts, after PyTorch's checks of the bounds against the dtype. */
+    /** As {@code torch.randint}: PyTorch's checks of the bounds against the dtype, then INT64 draws converted. */
     static Tensor randint(Generator g, TensorOptions options, long low, long high, int[] shape) {
         if (low >= high) {
-            throw new IllegalArgumentException("randint: expected low < high, but got low=" + low + " and high=" + high);
+            throw new IllegalArgumentException("randint: expected low < high, but got low=" + low
+                    + " and high=" + high);
         }
         DType t = options.dtypeOr(DType.INT64);
         if (t.isFloatingPoint()) {

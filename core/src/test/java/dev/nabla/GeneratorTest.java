@@ -256,7 +256,8 @@ class GeneratorTest {
         assertThrows(IllegalArgumentException.class, () -> g.uniform(new float[3], 2, 1));
         assertThrows(IllegalArgumentException.class, () -> g.uniform(new float[3], 0, 1e39));
         assertThrows(IllegalArgumentException.class, () -> g.uniform(new double[3], Double.NaN, 1));
-        assertThrows(IllegalArgumentException.class, () -> g.uniform(new double[3], -Double.MAX_VALUE, Double.MAX_VALUE));
+        double max = Double.MAX_VALUE;
+        assertThrows(IllegalArgumentException.class, () -> g.uniform(new double[3], -max, max));
         e = assertThrows(IllegalArgumentException.class, () -> g.bernoulli(new float[3], 1.5));
         assertTrue(e.getMessage().contains("p=1.5"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> g.randint(new long[3], 5, 5));
