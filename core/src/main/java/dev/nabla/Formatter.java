@@ -29,7 +29,10 @@ final class Formatter {
     static String format(Tensor t) {
         PrintOptions o = options;
         int indent = PREFIX.length();
-        String contents = t.numel() == 0 ? "[]" : contents(t, indent, o);
+        String contents;
+        try (NoGrad g = NoGrad.enter()) {
+            contents = t.numel() == 0 ? "[]" : contents(t, indent, o);
+        }
         return withSuffixes(PREFIX + contents, suffixes(t, o), indent, o.linewidth());
     }
 
@@ -47,6 +50,11 @@ final class Formatter {
             if (dtype != Defaults.dtype() && dtype != DType.INT64 && dtype != DType.BOOL) {
                 suffixes.add("dtype=" + dtype.torchName());
             }
+        }
+        if (t.gradFn() != null) {
+            suffixes.add("grad_fn=<" + t.gradFn().name() + ">");
+        } else if (t.requiresGrad()) {
+            suffixes.add("requires_grad=True");
         }
         return suffixes;
     }

@@ -43,7 +43,8 @@ final class TwoLayerManual implements Example {
             Tensor gradYPred = yPred.sub(y).mul(2.0);
             Tensor gradW2 = h1.t().mm(gradYPred);
             Tensor gradH = gradYPred.clone().mm(w2.t());
-            gradH.clampMin_(0);
+            // ReLU's derivative: no gradient where the unit was off (grad_h[h < 0] = 0 in PyTorch's tutorial).
+            gradH.maskedFill_(h1.le(0.0), 0.0);
             Tensor gradW1 = x.t().mm(gradH);
 
             w1.sub_(gradW1.mul(LEARNING_RATE));
