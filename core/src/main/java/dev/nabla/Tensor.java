@@ -13,11 +13,12 @@ import java.util.List;
  * offset). Views share storage and never copy. Methods follow PyTorch's names in camelCase; a trailing
  * underscore marks the in-place form ({@code add_}), exactly as in PyTorch.
  */
-public final class Tensor {
-    final Storage storage;
-    final int[] shape;
-    final int[] strides;
-    final int offset;
+public sealed class Tensor permits Parameter {
+    // Not final: setData swaps them, as PyTorch's `t.data = other` does (Module.to relies on it).
+    Storage storage;
+    int[] shape;
+    int[] strides;
+    int offset;
     final VersionCounter version;
     /** Made from a Java number; such operands rank lowest in type promotion, as PyTorch's wrapped numbers. */
     final boolean wrappedNumber;
@@ -42,6 +43,11 @@ public final class Tensor {
     /** A new contiguous tensor over a fresh storage. */
     Tensor(Storage storage, int[] shape) {
         this(storage, shape, Shapes.contiguousStrides(shape), 0, new VersionCounter(), false);
+    }
+
+    /** A tensor over {@code data}'s storage and layout, outside any graph (what {@link Parameter} wraps). */
+    Tensor(Tensor data) {
+        this(data.storage, data.shape, data.strides, data.offset, data.version, false);
     }
 
     Backend backend() {
@@ -167,6 +173,22 @@ public final class Tensor {
     /** True when backward will fill {@link #grad()} although this tensor is not a leaf. */
     public boolean retainsGrad() {
         return gradFn != null && gradFn.retainedBy() == this;
+    }
+
+    /**
+     * Makes this tensor a window onto {@code data}'s storage, keeping its identity and autograd state, as
+     * PyTorch's {@code t.data = data}; used to move parameters between devices and dtypes in place.
+     */
+    public void setData(Tensor data) {
+        if (requiresGrad && !data.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("setData: a tensor that requires grad can only hold floating point data, "
+                    + "got " + data.dtype());
+        }
+        storage = data.storage;
+        shape = data.shape;
+        strides = data.strides;
+        offset = data.offset;
+        version.bump();
     }
 
     /** A tensor sharing this one's storage (and version counter) that is cut off from the graph. */
