@@ -45,6 +45,28 @@ final class Random {
         return Dispatch.upload(data, t, shape, options.deviceOrDefault());
     }
 
+    /** Samples with {@code self}'s shape, dtype and device: {@code kind} is uniform(a, b), normal(a, b) or bernoulli(a). */
+    static Tensor like(Tensor self, String op, Generator g, char kind, double a, double b) {
+        DType t = self.dtype();
+        if (!t.isFloatingPoint()) throw new IllegalArgumentException(op + ": expected a floating point tensor, got " + t);
+        int n = self.numel();
+        Object data;
+        if (t == DType.FLOAT32) {
+            float[] v = new float[n];
+            if (kind == 'u') g.uniform(v, a, b);
+            else if (kind == 'n') g.normal(v, a, b);
+            else g.bernoulli(v, a);
+            data = v;
+        } else {
+            double[] v = new double[n];
+            if (kind == 'u') g.uniform(v, a, b);
+            else if (kind == 'n') g.normal(v, a, b);
+            else g.bernoulli(v, a);
+            data = v;
+        }
+        return Dispatch.upload(data, t, self.shape, self.device());
+    }
+
     /** As {@code torch.randint}: PyTorch's checks of the bounds against the dtype, then INT64 draws converted. */
     static Tensor randint(Generator g, TensorOptions options, long low, long high, int[] shape) {
         if (low >= high) {

@@ -1186,6 +1186,33 @@ public sealed class Tensor permits Parameter {
         return InPlace.assign("maskedFill_", this, maskedFill(mask, value));
     }
 
+    /** Fills with uniform samples from [from, to) drawn from the default generator, as {@code uniform_}; returns this. */
+    public Tensor uniform_(double from, double to) {
+        return uniform_(from, to, Generator.defaultGenerator());
+    }
+
+    /** Fills with uniform samples from [from, to) drawn from {@code generator}; returns this. */
+    public Tensor uniform_(double from, double to, Generator generator) {
+        return InPlace.copy(this, Random.like(this, "uniform_", generator, 'u', from, to));
+    }
+
+    /** Fills with normal samples (default generator), as {@code normal_}; returns this. */
+    public Tensor normal_(double mean, double std) {
+        return normal_(mean, std, Generator.defaultGenerator());
+    }
+
+    /** Fills with normal samples drawn from {@code generator}; returns this. */
+    public Tensor normal_(double mean, double std, Generator generator) {
+        if (std < 0) throw new IllegalArgumentException("normal_: expected std >= 0, got " + std);
+        return InPlace.copy(this, Random.like(this, "normal_", generator, 'n', mean, std));
+    }
+
+    /** Fills with 1 (probability p) or 0 from {@code generator}, as {@code bernoulli_(p)}; returns this. */
+    public Tensor bernoulli_(double p, Generator generator) {
+        if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("bernoulli_: expected 0 <= p <= 1, got " + p);
+        return InPlace.copy(this, Random.like(this, "bernoulli_", generator, 'b', p, 0));
+    }
+
     /** Sets every element to zero; returns this. */
     public Tensor zero_() {
         return InPlace.fill("zero_", this, 0L);
