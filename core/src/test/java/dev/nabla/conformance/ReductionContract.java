@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import static dev.nabla.Nabla.tensor;
 import static dev.nabla.Nabla.zeros;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -292,9 +293,81 @@ public abstract class ReductionContract extends DeviceTestBase {
         assertExact(tensor(7.0).expand(3, 2).sum(), shape(), 42);
     }
 
+    @Test
+    void allAndAnyTreatNonZeroAndNanAsTrueForEveryDtype() {
+        Tensor f = tensor(new double[] {0, -0.0, Double.NaN, 0, 1, 2}, 2, 3);
+        assertEquals(DType.BOOL, f.all().dtype());
+        assertFalse(f.all().itemBoolean());
+        assertTrue(f.any().itemBoolean());
+        assertBools(f.any(1, false), shape(2), true, true);
+        assertBools(f.all(1, false), shape(2), false, false);
+        assertBools(f.all(0, false), shape(3), false, false, true);
+        assertBools(f.any(0, true), shape(1, 3), false, true, true);
+        assertBools(f.any(-1, true), shape(2, 1), true, true);
+        Tensor g = tensor(new float[] {Float.NaN, -0.0f, 3});
+        assertBools(g.ne(0.0).all(0, false), shape(), false);
+        assertTrue(g.slice(0, 0, 3, 2).all().itemBoolean());
+        assertFalse(g.slice(0, 1, 2).any().itemBoolean());
+        Tensor i = tensor(new int[] {0, 5, -3, 7}, 2, 2);
+        assertBools(i.all(1, false), shape(2), false, true);
+        assertBools(i.t().any(1, false), shape(2), true, true);
+        assertBools(tensor(new long[] {Long.MIN_VALUE, 1}).all(0, false), shape(), true);
+        Tensor b = tensor(new boolean[] {true, false, true, true}, 2, 2);
+        assertBools(b.all(0, false), shape(2), true, false);
+        assertBools(b.t().all(0, false), shape(2), false, true);
+        assertEquals(DType.BOOL, i.any().dtype());
+    }
+
+    @Test
+    void allOfNothingIsTrueAndAnyIsFalse() {
+        assertTrue(zeros(0).all().itemBoolean());
+        assertFalse(zeros(0).any().itemBoolean());
+        assertBools(zeros(0, 3).all(0, false), shape(3), true, true, true);
+        assertBools(zeros(0, 3).any(0, true), shape(1, 3), false, false, false);
+        assertBools(zeros(0, 3).any(1, false), shape(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, -1, -3})
+    void cumsumMatchesRunningLoops(int dim) {
+        int d = dim < 0 ? dim + 3 : dim;
+        assertValues(tensor(DATA, SHAPE).cumsum(dim), SHAPE, Ref.cumsum(DATA, SHAPE, d), 1e-12);
+        Tensor f = tensor(Ref.floats(DATA), SHAPE).cumsum(dim);
+        assertEquals(DType.FLOAT32, f.dtype());
+        assertValues(f, SHAPE, Ref.cumsum(DATA, SHAPE, d), 1e-5);
+        double[] ints = Ref.integers(12, 60, -50, 50);
+        Tensor i = tensor(Ref.longs(ints), SHAPE).to(DType.INT32).cumsum(dim);
+        assertEquals(DType.INT64, i.dtype());
+        assertValues(i, SHAPE, Ref.cumsum(ints, SHAPE, d), 0);
+    }
+
+    @Test
+    void cumsumOfBoolsCountsAndOfViewsFollowsTheView() {
+        Tensor b = tensor(new boolean[] {true, false, true, true, true, false}, 2, 3);
+        assertEquals(DType.INT64, b.cumsum(1).dtype());
+        assertExact(b.cumsum(1), shape(2, 3), 1, 1, 2, 1, 2, 2);
+        assertExact(b.cumsum(0), shape(2, 3), 1, 0, 1, 2, 1, 1);
+        Tensor x = tensor(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        assertExact(x.t().cumsum(0), shape(3, 2), 1, 4, 3, 9, 6, 15);
+        assertExact(x.t().cumsum(1), shape(3, 2), 1, 5, 2, 7, 3, 9);
+        assertExact(x.slice(1, 0, 3, 2).cumsum(1), shape(2, 2), 1, 4, 4, 10);
+        assertExact(tensor(new double[] {2}, 1, 1).expand(2, 3).cumsum(1), shape(2, 3), 2, 4, 6, 2, 4, 6);
+        assertExact(tensor(new double[] {1, Double.NaN, 2}).cumsum(0), shape(3), 1, Double.NaN, Double.NaN);
+        assertExact(tensor(3.0).cumsum(0), shape(), 3);
+        assertExact(zeros(0, 3).cumsum(0), shape(0, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> x.cumsum(2));
+    }
+
     /** Asserts that {@code body} throws with a message naming all of {@code parts}. */
     static void assertMessage(org.junit.jupiter.api.function.Executable body, String... parts) {
         RuntimeException e = assertThrows(RuntimeException.class, body);
         for (String p : parts) assertTrue(e.getMessage().contains(p), "'" + p + "' missing from: " + e.getMessage());
+    }
+
+    /** Asserts a BOOL tensor's shape and values. */
+    static void assertBools(Tensor t, int[] shape, boolean... expected) {
+        assertEquals(DType.BOOL, t.dtype(), "dtype of " + t);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(shape, t.shape(), "shape of " + t);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, t.toBooleanArray(), "values of " + t);
     }
 }

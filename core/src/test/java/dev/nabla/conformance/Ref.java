@@ -163,6 +163,26 @@ final class Ref {
         return s / (v.length - correction);
     }
 
+    /** Running sums along {@code dim} (non-negative) of a row-major array. */
+    static double[] cumsum(double[] data, int[] shape, int dim) {
+        int inner = 1;
+        for (int d = dim + 1; d < shape.length; d++) inner *= shape[d];
+        int n = shape[dim];
+        double[] out = data.clone();
+        for (int i = 0; i < data.length; i++) {
+            if ((i / inner) % n != 0) out[i] = out[i - inner] + data[i];
+        }
+        return out;
+    }
+
+    /** {@code log(sum(exp(v)))} with the largest value factored out. */
+    static double logsumexp(double[] v) {
+        double m = max(v);
+        double s = 0;
+        for (double x : v) s += Math.exp(x - m);
+        return m + Math.log(s);
+    }
+
     /** The elements of a strided window onto {@code base}, in row-major order of {@code shape}. */
     static double[] strided(double[] base, int[] shape, int[] strides, int offset) {
         double[] out = new double[numel(shape)];
