@@ -79,6 +79,12 @@ final class Indexing {
     /** Scatters into {@code self} (already a fresh copy for the out-of-place forms) and returns it. */
     static Tensor scatter(String op, Tensor self, int dim, Tensor index, Tensor src, boolean accumulate) {
         Dispatch.sameDevice(op, self, index, src);
+        if (self.dim() == 0 || index.dim() == 0 || src.dim() == 0) {
+            // 0-dim operands act as 1-element vectors, as in PyTorch; the view of self keeps writes in self.
+            int d = Shapes.wrapDim(op, dim, self.dim());
+            scatter(op, asVector(self), d, asVector(index), asVector(src), accumulate);
+            return self;
+        }
         if (src.dtype() != self.dtype()) {
             throw new IllegalArgumentException(op + ": expected self.dtype to be equal to src.dtype, but got "
                     + self.dtype() + " and " + src.dtype());
@@ -90,7 +96,7 @@ final class Indexing {
                     + Shapes.str(index.shape) + " vs " + Shapes.str(src.shape) + ")");
         }
         checkIndexShape(op, self, d, index, src);
-        Tensor idx = checkIndex(op, index, self.dim() == 0 ? 1 : self.shape[d], d);
+        Tensor idx = checkIndex(op, index, self.shape[d], d);
         Tensor part = src;
         for (int i = 0; i < src.dim(); i++) part = part.narrow(i, 0, index.shape[i]);
         Dispatch.scatter(self, d, idx, part, accumulate);
@@ -98,11 +104,21 @@ final class Indexing {
         return self;
     }
 
+    /** A 0-dim tensor as a 1-element view; other tensors unchanged. */
+    private static Tensor asVector(Tensor t) {
+        return t.dim() == 0 ? Views.view(t, new int[] {1}) : t;
+    }
+
     static Tensor scatter(String op, Tensor self, int dim, Tensor index, double value) {
+        if (self.dim() == 0 || index.dim() == 0) {
+            int d = Shapes.wrapDim(op, dim, self.dim());
+            scatter(op, asVector(self), d, asVector(index), value);
+            return self;
+        }
         int d = Shapes.wrapDim(op, dim, self.dim());
         if (index.numel() == 0) return self;
         checkIndexShape(op, self, d, index, null);
-        Tensor idx = checkIndex(op, index, self.dim() == 0 ? 1 : self.shape[d], d);
+        Tensor idx = checkIndex(op, index, self.shape[d], d);
         Number v = self.dtype().isFloatingPoint() ? value : Scalars.natural(value);
         Dispatch.scatter(self, d, idx, Scalars.wrap(v, self.dtype(), self.device()), false);
         self.version.bump();
@@ -110,7 +126,8 @@ final class Indexing {
     }
 
     static Tensor flip(Tensor x, int[] dims) {
-        int[] d = Shapes.wrapDims("flip", dims, x.dim());
+        int[] wrapped = Shapes.wrapDims("flip", dims, x.dim());
+        int[] d = x.dim() == 0 ? new int[0] : wrapped;
         int[] strides = x.strides.clone();
         int offset = x.offset;
         for (int i : d) {

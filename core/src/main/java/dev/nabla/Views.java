@@ -121,9 +121,9 @@ final class Views {
 
     static Tensor transpose(Tensor x, int dim0, int dim1) {
         int rank = x.dim();
-        if (rank == 0) return make(x, x.shape, x.strides, x.offset);
         int a = Shapes.wrapDim("transpose", dim0, rank);
         int b = Shapes.wrapDim("transpose", dim1, rank);
+        if (rank == 0) return make(x, x.shape, x.strides, x.offset);
         int[] shape = x.shape.clone();
         int[] strides = x.strides.clone();
         shape[a] = x.shape[b];

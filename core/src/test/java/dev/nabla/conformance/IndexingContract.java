@@ -98,6 +98,10 @@ public abstract class IndexingContract extends DeviceTestBase {
         Tensor i = zeros(DType.INT32, 2, 2).scatter(0, tensor(new long[] {1, 0}, 1, 2), 7.0);
         assertEquals(DType.INT32, i.dtype());
         assertExact(i, shape(2, 2), 0, 7, 7, 0);
+        assertExact(tensor(1.0).scatter(0, tensor(0L), tensor(5.0)), shape(), 5);
+        assertExact(tensor(1.0).scatter(0, tensor(0L), 4.0), shape(), 4);
+        assertExact(tensor(1.0).scatterAdd(-1, tensor(0L), tensor(5.0)), shape(), 6);
+        assertExact(tensor(2.0).gather(0, tensor(0L)), shape(), 2);
     }
 
     @Test
@@ -152,6 +156,8 @@ public abstract class IndexingContract extends DeviceTestBase {
                 "scatter_", "float64", "float32");
         assertMessage(() -> self.scatter(0, zeros(1, 2), zeros(DType.FLOAT64, 1, 2)), "scatter", "float32");
         assertMessage(() -> self.scatter(2, zeros(DType.INT64, 1, 2), 1.0), "scatter", "2");
+        assertMessage(() -> self.scatter_(1, zeros(DType.INT64, 1, 2), tensor(new double[] {1}).reshape()), "scatter_", "[1, 2]", "[1]");
+        assertMessage(() -> self.scatter_(1, tensor(0L), tensor(new double[] {1})), "scatter_", "[1]", "[2, 3]");
         assertMessage(() -> self.expand(2, 2, 3).scatter_(0, zeros(DType.INT64, 1, 1, 1), zeros(DType.FLOAT64, 1, 1, 1)),
                 "scatter_");
         assertExact(self, shape(2, 3), 0, 1, 2, 3, 4, 5);

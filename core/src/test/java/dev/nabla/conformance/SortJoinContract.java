@@ -35,6 +35,7 @@ public abstract class SortJoinContract extends DeviceTestBase {
         assertExact(iota(2, 2, 2).flip(0, 2), shape(2, 2, 2), 5, 4, 7, 6, 1, 0, 3, 2);
         assertExact(iota(6).slice(0, 1, 6, 2).flip(0), shape(3), 5, 3, 1);
         assertExact(zeros(0, 2).flip(0), shape(0, 2));
+        assertExact(tensor(3.0).flip(0), shape(), 3);
         assertMessage(() -> x.flip(0, -2), "flip", "0");
         assertMessage(() -> x.flip(2), "flip", "2");
     }

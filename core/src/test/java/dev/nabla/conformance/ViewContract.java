@@ -109,6 +109,8 @@ public abstract class ViewContract extends DeviceTestBase {
         assertMessage(() -> x.permute(0, 1), "permute", "[0, 1]", "[2, 3, 4]");
         assertMessage(() -> x.permute(0, 1, 1), "permute", "[0, 1, 1]");
         assertMessage(() -> x.transpose(0, 3), "transpose", "3");
+        assertExact(tensor(2.0).transpose(0, -1), shape(), 2);
+        assertMessage(() -> tensor(2.0).transpose(0, 1), "transpose", "1");
     }
 
     @Test
@@ -211,6 +213,9 @@ public abstract class ViewContract extends DeviceTestBase {
         assertEquals(0, c.storageOffset());
         assertExact(c.get(2, 1), shape(4), 20, 21, 22, 23);
         assertEquals(DType.FLOAT64, c.dtype());
+        Tensor empty = zeros(3, 0).t();
+        assertTrue(empty.isContiguous());
+        assertSame(empty, empty.contiguous());
     }
 
     @Test
