@@ -56,6 +56,20 @@ public abstract class ReductionContract extends DeviceTestBase {
     }
 
     @ParameterizedTest
+    @MethodSource("dimSets")
+    void permutedInputsOverDimsMatchLoops(int[] dims, boolean keepdim) {
+        Tensor x = tensor(DATA, 5, 3, 4).permute(1, 2, 0);
+        double[] v = Ref.strided(DATA, SHAPE, shape(4, 1, 12), 0);
+        int[] s = Ref.reducedShape(SHAPE, dims, keepdim);
+        assertValues(x.sum(dims, keepdim), s, Ref.reduce(v, SHAPE, dims, Ref::sum), 1e-12);
+        assertValues(x.amin(dims, keepdim), s, Ref.reduce(v, SHAPE, dims, Ref::min), 0);
+        assertValues(x.prod(dims[0], keepdim), Ref.reducedShape(SHAPE, new int[] {dims[0]}, keepdim),
+                Ref.reduce(v, SHAPE, new int[] {dims[0]}, Ref::prod), 1e-12);
+        assertValues(x.argmax(dims[0], keepdim), Ref.reducedShape(SHAPE, new int[] {dims[0]}, keepdim),
+                Ref.reduce(v, SHAPE, new int[] {dims[0]}, Ref::argmax), 0);
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, -1, -2})
     void singleDimReductionsMatchLoops(int dim) {
         Tensor x = tensor(DATA, SHAPE);
@@ -163,6 +177,8 @@ public abstract class ReductionContract extends DeviceTestBase {
         assertEquals(DType.INT64, b.sum().dtype());
         assertExact(b.sum(), shape(), 4);
         assertExact(b.sum(1, true), shape(2, 1), 2, 2);
+        assertEquals(DType.INT64, b.prod().dtype());
+        assertExact(b.prod(0, false), shape(3), 1, 0, 0);
         long big = 1L << 60;
         Tensor l = tensor(new long[] {big, 3, big + 1});
         assertEquals(2 * big + 4, l.sum().itemLong());
@@ -275,6 +291,69 @@ public abstract class ReductionContract extends DeviceTestBase {
         assertValues(x.amin(new int[] {0, 1}, false), shape(), new double[] {Ref.min(v)}, 0);
         assertValues(x.argmax(1, false), shape(3), Ref.reduce(v, s, new int[] {1}, Ref::argmax), 0);
         assertValues(x.max(0).values(), shape(3), Ref.reduce(v, s, new int[] {0}, Ref::max), 0);
+    }
+
+    @Test
+    void sizeOneDimsReduceToTheirOnlyElement() {
+        double[] v = Ref.values(24, 12);
+        Tensor x = tensor(v, 3, 1, 4);
+        assertExact(x.sum(1), shape(3, 4), v);
+        assertExact(x.amax(new int[] {1}, true), shape(3, 1, 4), v);
+        assertExact(x.argmax(1, false), shape(3, 4), new double[12]);
+        assertValues(x.sum(new int[] {0, 1}, false), shape(4), Ref.reduce(v, shape(3, 1, 4), new int[] {0, 1}, Ref::sum), 1e-12);
+        assertExact(x.cumsum(1), shape(3, 1, 4), v);
+    }
+
+    @Test
+    void longReductionsKeepGlobalIndicesAcrossBlocksAndPieces() {
+        int rows = 5000;
+        double[] cols = new double[rows * 3];
+        cols[4500 * 3 + 1] = 1;
+        cols[4600 * 3 + 1] = 1;
+        cols[10 * 3 + 2] = 5;
+        cols[4700 * 3 + 2] = Double.NaN;
+        cols[4800 * 3 + 2] = Double.NaN;
+        cols[4999 * 3] = -1;
+        Tensor c = tensor(cols, rows, 3);
+        assertExact(c.argmax(0, false), shape(3), 0, 4500, 4700);
+        assertExact(c.argmin(0, false), shape(3), 4999, 0, 4700);
+        ValuesIndices m = c.max(0);
+        assertExact(m.values(), shape(3), 0, 1, Double.NaN);
+        assertExact(c.sum(0), shape(3), -1, 2, Double.NaN);
+        int n = 200_000;
+        double[] flat = new double[n];
+        flat[70_000] = 2;
+        flat[140_000] = 2;
+        flat[150_000] = -3;
+        flat[199_999] = -3;
+        Tensor f = tensor(Ref.floats(flat));
+        assertExact(f.argmax(), shape(), 70_000);
+        assertExact(f.argmin(), shape(), 150_000);
+        assertExact(f.sum(), shape(), -2);
+        assertExact(tensor(flat, n / 2, 2).t().argmax(), shape(), 35_000);
+        flat[100_000] = Double.NaN;
+        flat[180_000] = Double.NaN;
+        assertExact(tensor(flat).argmax(), shape(), 100_000);
+        assertExact(tensor(flat).argmin(), shape(), 100_000);
+        assertExact(tensor(flat).max(), shape(), Double.NaN);
+    }
+
+    @Test
+    void float32SumsOfManyElementsStayAccurate() {
+        int n = 1 << 20;
+        float[] tenths = new float[n];
+        java.util.Arrays.fill(tenths, 0.1f);
+        double exact = (double) 0.1f * n;
+        assertValues(tensor(tenths).sum(), shape(), new double[] {exact}, 1e-6);
+        assertValues(tensor(tenths).mean(), shape(), new double[] {0.1f}, 1e-6);
+        assertValues(tensor(tenths, 1024, 1024).sum(0), shape(1024), full(1024, 0.1f * 1024.0), 1e-6);
+        assertValues(tensor(tenths, 1024, 1024).cumsum(1).select(1, 1023), shape(1024), full(1024, 0.1f * 1024.0), 1e-6);
+    }
+
+    private static double[] full(int n, double v) {
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, v);
+        return out;
     }
 
     @Test

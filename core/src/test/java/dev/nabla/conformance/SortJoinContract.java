@@ -124,6 +124,9 @@ public abstract class SortJoinContract extends DeviceTestBase {
         assertExact(tensor(4.0).sort(0, false).values(), shape(), 4);
         assertExact(tensor(4.0).argsort(0, true), shape(), 0);
         assertExact(zeros(2, 0).sort(1, false).values(), shape(2, 0));
+        ValuesIndices mid = iota(2, 3, 2).flip(1).sort(1, false);
+        assertExact(mid.values(), shape(2, 3, 2), ViewContract.iotaValues(12));
+        assertExact(mid.indices(), shape(2, 3, 2), 2, 2, 1, 1, 0, 0, 2, 2, 1, 1, 0, 0);
         assertMessage(() -> x.sort(2, false), "sort", "2");
     }
 

@@ -50,6 +50,7 @@ public abstract class StatisticsContract extends DeviceTestBase {
         Tensor one = tensor(new double[] {7});
         assertExact(one.var(), shape(), Double.NaN);
         assertExact(one.var(false), shape(), 0);
+        assertExact(zeros(DType.FLOAT64, 0).var(), shape(), Double.NaN);
         assertExact(tensor(new double[] {1, Double.NaN, 3}).std(), shape(), Double.NaN);
         Tensor m = tensor(new double[] {1, 3, 2, 2, 0, 10}, 3, 2);
         assertExact(m.var(new int[] {1}, false, false), shape(3), 1, 0, 25);
