@@ -163,16 +163,20 @@ final class Indexing {
     }
 
     static Tensor argsort(Tensor x, int dim, boolean descending) {
+        return argsort("argsort", x, dim, descending);
+    }
+
+    private static Tensor argsort(String op, Tensor x, int dim, boolean descending) {
         if (x.dim() == 0) {
-            Shapes.wrapDim("argsort", dim, 0);
+            Shapes.wrapDim(op, dim, 0);
             return Nabla.zeros(DType.INT64, new int[0]).to(x.device());
         }
-        int d = Shapes.wrapDim("argsort", dim, x.dim());
+        int d = Shapes.wrapDim(op, dim, x.dim());
         return Dispatch.argsort(x.to(Elementwise.computeType(x.dtype())), d, descending);
     }
 
     static ValuesIndices sort(Tensor x, int dim, boolean descending) {
-        Tensor idx = argsort(x, dim, descending);
+        Tensor idx = argsort("sort", x, dim, descending);
         if (x.dim() == 0) return new ValuesIndices(x.clone(), idx);
         return new ValuesIndices(gather(x, dim, idx), idx);
     }

@@ -127,7 +127,9 @@ public abstract class SortJoinContract extends DeviceTestBase {
         ValuesIndices mid = iota(2, 3, 2).flip(1).sort(1, false);
         assertExact(mid.values(), shape(2, 3, 2), ViewContract.iotaValues(12));
         assertExact(mid.indices(), shape(2, 3, 2), 2, 2, 1, 1, 0, 0, 2, 2, 1, 1, 0, 0);
-        assertMessage(() -> x.sort(2, false), "sort", "2");
+        assertMessage(() -> x.sort(2, false), "sort: dim 2");
+        assertMessage(() -> x.argsort(-3, true), "argsort: dim -3");
+        assertMessage(() -> x.topk(1, 2, true), "topk: dim 2");
     }
 
     @Test
