@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static dev.nabla.Nabla.ones;
 import static dev.nabla.Nabla.tensor;
 import static dev.nabla.Nabla.zeros;
-import static dev.nabla.conformance.ReductionContract.assertMessage;
+import static dev.nabla.conformance.ValueAsserts.assertMessage;
 import static dev.nabla.conformance.ViewContract.iota;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -10,7 +10,7 @@ import java.util.Arrays;
 
 import static dev.nabla.Nabla.tensor;
 import static dev.nabla.Nabla.zeros;
-import static dev.nabla.conformance.ReductionContract.assertMessage;
+import static dev.nabla.conformance.ValueAsserts.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

@@ -13,14 +13,17 @@ import java.util.stream.Stream;
 
 import static dev.nabla.Nabla.tensor;
 import static dev.nabla.Nabla.zeros;
+import static dev.nabla.conformance.ValueAsserts.assertBools;
+import static dev.nabla.conformance.ValueAsserts.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * sum, mean, prod, max/min, amax/amin and argmax/argmin against loops in double: over all elements, single,
- * several and negative dims, with and without keepdim, on integer, bool, empty and NaN inputs.
+ * sum, mean, prod, max/min, amax/amin, argmax/argmin, all/any and cumsum against loops in double: over all
+ * elements, single, several and negative dims, with and without keepdim, on integer, bool, empty, NaN and
+ * non-contiguous inputs.
  */
 public abstract class ReductionContract extends DeviceTestBase {
     private static final int[] SHAPE = {3, 4, 5};
@@ -435,18 +438,5 @@ public abstract class ReductionContract extends DeviceTestBase {
         assertExact(tensor(3.0).cumsum(0), shape(), 3);
         assertExact(zeros(0, 3).cumsum(0), shape(0, 3));
         assertThrows(IndexOutOfBoundsException.class, () -> x.cumsum(2));
-    }
-
-    /** Asserts that {@code body} throws with a message naming all of {@code parts}. */
-    static void assertMessage(org.junit.jupiter.api.function.Executable body, String... parts) {
-        RuntimeException e = assertThrows(RuntimeException.class, body);
-        for (String p : parts) assertTrue(e.getMessage().contains(p), "'" + p + "' missing from: " + e.getMessage());
-    }
-
-    /** Asserts a BOOL tensor's shape and values. */
-    static void assertBools(Tensor t, int[] shape, boolean... expected) {
-        assertEquals(DType.BOOL, t.dtype(), "dtype of " + t);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(shape, t.shape(), "shape of " + t);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, t.toBooleanArray(), "values of " + t);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 import static dev.nabla.Nabla.tensor;
 import static dev.nabla.Nabla.zeros;
-import static dev.nabla.conformance.ReductionContract.assertMessage;
+import static dev.nabla.conformance.ValueAsserts.assertMessage;
 import static dev.nabla.conformance.ViewContract.iota;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

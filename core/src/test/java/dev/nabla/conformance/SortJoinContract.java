@@ -14,7 +14,7 @@ import static dev.nabla.Nabla.cat;
 import static dev.nabla.Nabla.stack;
 import static dev.nabla.Nabla.tensor;
 import static dev.nabla.Nabla.zeros;
-import static dev.nabla.conformance.ReductionContract.assertMessage;
+import static dev.nabla.conformance.ValueAsserts.assertMessage;
 import static dev.nabla.conformance.ViewContract.iota;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,11 +1,15 @@
 package dev.nabla.conformance;
 
+import dev.nabla.DType;
 import dev.nabla.Tensor;
+import org.junit.jupiter.api.function.Executable;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Value checks that also hold for infinite expectations (which a relative tolerance would accept anything for). */
+/** Assertions the contracts share: values that may be infinite, BOOL results, and error messages. */
 final class ValueAsserts {
     private ValueAsserts() {
     }
@@ -26,7 +30,20 @@ final class ValueAsserts {
     }
 
     /** {@link #assertClose} with no tolerance. */
-    static void assertSame(Tensor t, int[] shape, double... expected) {
+    static void assertExactly(Tensor t, int[] shape, double... expected) {
         assertClose(t, shape, expected, 0);
+    }
+
+    /** Asserts that {@code body} throws with a message naming all of {@code parts}. */
+    static void assertMessage(Executable body, String... parts) {
+        RuntimeException e = assertThrows(RuntimeException.class, body);
+        for (String p : parts) assertTrue(e.getMessage().contains(p), "'" + p + "' missing from: " + e.getMessage());
+    }
+
+    /** Asserts a BOOL tensor's shape and values. */
+    static void assertBools(Tensor t, int[] shape, boolean... expected) {
+        assertEquals(DType.BOOL, t.dtype(), "dtype of " + t);
+        assertArrayEquals(shape, t.shape(), "shape of " + t);
+        assertArrayEquals(expected, t.toBooleanArray(), "values of " + t);
     }
 }

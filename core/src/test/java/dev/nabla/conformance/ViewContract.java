@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.nabla.Nabla.tensor;
 import static dev.nabla.Nabla.zeros;
-import static dev.nabla.conformance.ReductionContract.assertMessage;
+import static dev.nabla.conformance.ValueAsserts.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
