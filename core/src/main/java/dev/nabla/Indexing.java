@@ -97,6 +97,12 @@ final class Indexing {
     /** Scatters into {@code self} without recording and returns it. */
     static Tensor scatter(String op, Tensor self, int dim, Tensor index, Tensor src, boolean accumulate) {
         Dispatch.sameDevice(op, self, index, src);
+        if (self.dim() == 0 || index.dim() == 0 || src.dim() == 0) {
+            // 0-dim operands act as 1-element vectors, as in PyTorch; the view of self keeps writes in self.
+            int d = Shapes.wrapDim(op, dim, self.dim());
+            scatter(op, asVector(self), d, asVector(index), asVector(src), accumulate);
+            return self;
+        }
         if (src.dtype() != self.dtype()) {
             throw new IllegalArgumentException(op + ": expected self.dtype to be equal to src.dtype, but got "
                     + self.dtype() + " and " + src.dtype());
@@ -108,7 +114,7 @@ final class Indexing {
                     + Shapes.str(index.shape) + " vs " + Shapes.str(src.shape) + ")");
         }
         checkIndexShape(op, self, d, index, src);
-        Tensor idx = checkIndex(op, index, self.dim() == 0 ? 1 : self.shape[d], d);
+        Tensor idx = checkIndex(op, index, self.shape[d], d);
         Tensor part = src;
         for (int i = 0; i < src.dim(); i++) part = part.narrow(i, 0, index.shape[i]);
         Dispatch.scatter(self, d, idx, part, accumulate);
@@ -116,10 +122,15 @@ final class Indexing {
         return self;
     }
 
+    /** A 0-dim tensor as a 1-element view; other tensors unchanged. */
+    private static Tensor asVector(Tensor t) {
+        return t.dim() == 0 ? Views.view(t, new int[] {1}) : t;
+    }
+
     /** A copy of {@code self} with {@code value} written at {@code index}. */
     static Tensor scatterValue(String op, Tensor self, int dim, Tensor index, double value) {
         int d = Shapes.wrapDim(op, dim, self.dim());
-        checkIndexShape(op, self, d, index, null);
+        if (self.dim() != 0 && index.dim() != 0) checkIndexShape(op, self, d, index, null);
         Number v = self.dtype().isFloatingPoint() ? value : Scalars.natural(value);
         Tensor src = Scalars.wrap(v, self.dtype(), self.device()).expand(index.shape);
         return scatterCopy(op, self, dim, index, src, false);
@@ -143,7 +154,8 @@ final class Indexing {
     }
 
     static Tensor flip(Tensor x, int[] dims) {
-        int[] d = Shapes.wrapDims("flip", dims, x.dim());
+        int[] wrapped = Shapes.wrapDims("flip", dims, x.dim());
+        int[] d = x.dim() == 0 ? new int[0] : wrapped;
         int[] strides = x.strides.clone();
         int offset = x.offset;
         for (int i : d) {
@@ -180,16 +192,20 @@ final class Indexing {
     }
 
     static Tensor argsort(Tensor x, int dim, boolean descending) {
+        return argsort("argsort", x, dim, descending);
+    }
+
+    private static Tensor argsort(String op, Tensor x, int dim, boolean descending) {
         if (x.dim() == 0) {
-            Shapes.wrapDim("argsort", dim, 0);
+            Shapes.wrapDim(op, dim, 0);
             return Nabla.zeros(DType.INT64, new int[0]).to(x.device());
         }
-        int d = Shapes.wrapDim("argsort", dim, x.dim());
+        int d = Shapes.wrapDim(op, dim, x.dim());
         return Dispatch.argsort(x.to(Elementwise.computeType(x.dtype())), d, descending);
     }
 
     static ValuesIndices sort(Tensor x, int dim, boolean descending) {
-        Tensor idx = argsort(x, dim, descending);
+        Tensor idx = argsort("sort", x, dim, descending);
         if (x.dim() == 0) return new ValuesIndices(x.clone(), idx);
         return new ValuesIndices(gather(x, dim, idx), idx);
     }

@@ -123,11 +123,13 @@ final class LinAlg {
             throw new IllegalArgumentException("matmul: both arguments need at least 1 dimension, but got shapes "
                     + Shapes.str(a.shape) + " and " + Shapes.str(b.shape));
         }
+        // Checked here so that errors name matmul and the shapes the caller passed, not those of mm/mv/dot.
+        DType c = checkDtypes("matmul", a, b);
+        requireInner("matmul", a, b, a.shape[a.dim() - 1], b.dim() == 1 ? b.shape[0] : b.shape[b.dim() - 2]);
         if (a.dim() == 1 && b.dim() == 1) return dotValue(a, b);
         if (a.dim() == 2 && b.dim() == 1) return mvValue(a, b);
         if (a.dim() == 1 && b.dim() == 2) return Views.squeeze(mmValue(a.unsqueeze(0), b), 0);
         if (a.dim() == 2 && b.dim() == 2) return mmValue(a, b);
-        DType c = checkDtypes("matmul", a, b);
         boolean vecA = a.dim() == 1;
         boolean vecB = b.dim() == 1;
         Tensor ma = vecA ? a.unsqueeze(0) : a;
@@ -135,7 +137,6 @@ final class LinAlg {
         int m = ma.shape[ma.dim() - 2];
         int k = ma.shape[ma.dim() - 1];
         int n = mb.shape[mb.dim() - 1];
-        requireInner("matmul", a, b, k, mb.shape[mb.dim() - 2]);
         Tensor out;
         int[] batch;
         if (mb.dim() == 2 && ma.isContiguous()) {

@@ -323,7 +323,13 @@ final class Views {
         return recorded(x, GraphOp.SLICE, w, shape, strides, x.offset + w[1] * x.strides[d]);
     }
 
+    /** Rejects 0-dim tensors for ops that need a dim to cut along. */
+    private static void requireDims(String op, Tensor x) {
+        if (x.dim() == 0) throw new IllegalArgumentException(op + ": expects at least a 1-dimensional tensor, got a 0-dim one");
+    }
+
     static List<Tensor> split(Tensor x, int splitSize, int dim) {
+        requireDims("split", x);
         int d = Shapes.wrapDim("split", dim, x.dim());
         if (splitSize <= 0 && !(splitSize == 0 && x.shape[d] == 0)) {
             throw new IllegalArgumentException("split: split_size must be positive, got " + splitSize);
@@ -339,6 +345,7 @@ final class Views {
     }
 
     static List<Tensor> split(Tensor x, int[] sizes, int dim) {
+        requireDims("split", x);
         int d = Shapes.wrapDim("split", dim, x.dim());
         long total = 0;
         for (int s : sizes) {
@@ -359,14 +366,17 @@ final class Views {
     }
 
     static List<Tensor> chunk(Tensor x, int chunks, int dim) {
+        requireDims("chunk", x);
         if (chunks <= 0) throw new IllegalArgumentException("chunk: number of chunks must be positive, got " + chunks);
         int d = Shapes.wrapDim("chunk", dim, x.dim());
         int size = x.shape[d];
-        int each = (size + chunks - 1) / chunks;
-        return split(x, Math.max(each, size == 0 ? 0 : 1), d);
+        // An empty dim gives `chunks` empty pieces, as PyTorch (split would give only one).
+        if (size == 0) return split(x, new int[chunks], d);
+        return split(x, (size + chunks - 1) / chunks, d);
     }
 
     static List<Tensor> unbind(Tensor x, int dim) {
+        requireDims("unbind", x);
         int d = Shapes.wrapDim("unbind", dim, x.dim());
         List<Tensor> out = new ArrayList<>();
         for (int i = 0; i < x.shape[d]; i++) out.add(select(x, d, i));

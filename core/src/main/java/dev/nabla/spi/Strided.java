@@ -36,8 +36,9 @@ public record Strided(Storage storage, int[] shape, int[] strides, int offset) {
         return n;
     }
 
-    /** True when the elements are laid out row-major with no gaps, so element i is at offset + i. */
+    /** True when the elements are laid out row-major with no gaps, so element i is at offset + i (always, when empty). */
     public boolean isContiguous() {
+        if (numel() == 0) return true;
         int expected = 1;
         for (int d = shape.length - 1; d >= 0; d--) {
             if (shape[d] == 1) continue;

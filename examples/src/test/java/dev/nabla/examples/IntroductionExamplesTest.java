@@ -44,10 +44,14 @@ class IntroductionExamplesTest {
     }
 
     @Test
-    void manualTwoLayerNetworkLossFallsEveryEpoch() throws Exception {
-        List<Double> losses = losses(run("two-layer-manual", Options.defaults().with("epochs", 5)));
-        assertEquals(5, losses.size());
-        for (int i = 1; i < losses.size(); i++) {
+    void manualTwoLayerNetworkLearns() throws Exception {
+        // At the tutorial's learning rate the loss overshoots in the first epochs before it falls, in PyTorch too.
+        List<Double> losses = losses(run("two-layer-manual", Options.defaults()));
+        assertEquals(20, losses.size());
+        double first = losses.get(0);
+        double last = losses.get(losses.size() - 1);
+        assertTrue(last < 0.05 * first, "20 epochs should cut the loss by 95%: " + losses);
+        for (int i = losses.size() - 10; i < losses.size(); i++) {
             assertTrue(losses.get(i) < losses.get(i - 1), "loss rose at epoch " + i + ": " + losses);
         }
     }
