@@ -11,10 +11,13 @@ public final class Launcher {
     /** Every example, in the order the introduction tells them. */
     static final List<Example> EXAMPLES = List.of(
             new TensorBasics(),
-            new TwoLayerManual());
+            new TwoLayerManual(),
+            new TwoLayerAutograd(),
+            new TwoLayerModule());
 
     /** The examples {@code intro} runs one after another. */
-    static final List<String> INTRODUCTION = List.of("tensor-basics", "two-layer-manual");
+    static final List<String> INTRODUCTION = List.of("tensor-basics", "two-layer-manual", "two-layer-autograd",
+            "two-layer-module");
 
     private Launcher() {
     }

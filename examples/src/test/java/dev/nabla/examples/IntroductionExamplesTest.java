@@ -57,6 +57,19 @@ class IntroductionExamplesTest {
     }
 
     @Test
+    void manualAutogradAndModuleVariantsPrintTheSameLosses() throws Exception {
+        Options options = Options.defaults().with("epochs", 6);
+        List<Double> manual = losses(run("two-layer-manual", options));
+        List<Double> autograd = losses(run("two-layer-autograd", options));
+        List<Double> module = losses(run("two-layer-module", options));
+        assertEquals(6, manual.size());
+        for (int i = 0; i < manual.size(); i++) {
+            assertEquals(manual.get(i), autograd.get(i), 1e-5 * manual.get(i), "autograd, epoch " + i);
+            assertEquals(manual.get(i), module.get(i), 1e-5 * manual.get(i), "module, epoch " + i);
+        }
+    }
+
+    @Test
     void theSameSeedPrintsTheSameNumbers() throws Exception {
         Options options = Options.defaults().with("epochs", 2).with("seed", 7);
         assertEquals(run("two-layer-manual", options), run("two-layer-manual", options));
