@@ -398,9 +398,9 @@ public final class Tensor {
         return Elementwise.pow(this, exponent);
     }
 
-    /** {@code this * this}. */
+    /** {@code this * this}; as PyTorch's {@code pow(x, 2)}, a bool tensor gives INT64. */
     public Tensor square() {
-        return mul(this);
+        return dtype() == DType.BOOL ? pow(2L) : mul(this);
     }
 
     /** Elementwise maximum of two tensors (NaN wins), broadcasting. */
