@@ -192,9 +192,12 @@ final class Elementwise {
         if (min == null && max == null) {
             throw new IllegalArgumentException("clamp: at least one of min or max must be given");
         }
+        Dispatch.sameDevice("clamp", min == null ? x : min, max == null ? x : max, x);
+        Shapes.broadcast("clamp", x.shape, min == null ? x.shape : min.shape, max == null ? x.shape : max.shape);
+        // A NaN bound gives NaN, as in PyTorch's clamp kernel.
         Tensor r = x;
-        if (min != null) r = where(r.lt(min), min, r);
-        if (max != null) r = where(r.gt(max), max, r);
+        if (min != null) r = where(r.lt(min).logicalOr(min.ne(min)), min, r);
+        if (max != null) r = where(r.gt(max).logicalOr(max.ne(max)), max, r);
         return r;
     }
 
