@@ -193,7 +193,11 @@ final class Elementwise {
             throw new IllegalArgumentException("clamp: at least one of min or max must be given");
         }
         Dispatch.sameDevice("clamp", min == null ? x : min, max == null ? x : max, x);
-        Shapes.broadcast("clamp", x.shape, min == null ? x.shape : min.shape, max == null ? x.shape : max.shape);
+        if (min != null && max != null) {
+            Shapes.broadcast("clamp", x.shape, min.shape, max.shape);
+        } else {
+            Shapes.broadcast("clamp", x.shape, (min != null ? min : max).shape);
+        }
         // A NaN bound gives NaN, as in PyTorch's clamp kernel.
         Tensor r = x;
         if (min != null) r = where(r.lt(min).logicalOr(min.ne(min)), min, r);

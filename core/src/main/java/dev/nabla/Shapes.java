@@ -54,10 +54,21 @@ final class Shapes {
         return out;
     }
 
-    /** Broadcasts any number of shapes together. */
+    /** Broadcasts any number of shapes together; the error lists every shape, as an intermediate one would mislead. */
     static int[] broadcast(String op, int[]... shapes) {
         int[] out = shapes[0];
-        for (int i = 1; i < shapes.length; i++) out = broadcast(op, out, shapes[i]);
+        for (int i = 1; i < shapes.length; i++) {
+            try {
+                out = broadcast(op, out, shapes[i]);
+            } catch (IllegalArgumentException e) {
+                if (shapes.length == 2) throw e;
+                StringBuilder all = new StringBuilder();
+                for (int j = 0; j < shapes.length; j++) {
+                    all.append(j == 0 ? "" : j == shapes.length - 1 ? " and " : ", ").append(str(shapes[j]));
+                }
+                throw new IllegalArgumentException(op + ": shapes " + all + " cannot be broadcast together", e);
+            }
+        }
         return out;
     }
 
