@@ -1028,9 +1028,10 @@ public final class Tensor {
         return InPlace.binary("div_", BinaryOp.DIV, this, value);
     }
 
-    /** In place {@code this = this ^ exponent}; returns this. */
+    /** In place {@code this = this ^ exponent} (a whole exponent keeps an integer tensor integer); returns this. */
     public Tensor pow_(double exponent) {
-        return InPlace.assign("pow_", this, pow(exponent));
+        Number e = dtype().isFloatingPoint() ? exponent : Scalars.natural(exponent);
+        return InPlace.assign("pow_", this, Elementwise.pow(this, e));
     }
 
     /** In place {@code clamp(min, max)}; returns this. */
