@@ -21,6 +21,15 @@ final class Shapes {
         return (int) n;
     }
 
+    /** {@link #numel(int[])} for a shape a user passed to {@code op}, whose name starts the error message. */
+    static int numel(String op, int[] shape) {
+        try {
+            return numel(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Row-major strides for a contiguous tensor of this shape. */
     static int[] contiguousStrides(int[] shape) {
         int[] strides = new int[shape.length];
