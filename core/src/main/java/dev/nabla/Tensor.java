@@ -171,12 +171,12 @@ public final class Tensor {
 
     /** The view {@code t[i0, i1, ...]}: selects the leading dims, like PyTorch's integer indexing. */
     public Tensor get(int... index) {
-        return Views.index(this, index);
+        return Views.index("get", this, index);
     }
 
     /** Writes {@code value} at {@code index} (one index per dim), as {@code t[i, j] = value}. */
     public Tensor set(double value, int... index) {
-        get(index).fill_(value);
+        Views.index("set", this, index).fill_(value);
         return this;
     }
 
