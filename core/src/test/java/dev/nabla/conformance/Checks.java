@@ -110,6 +110,77 @@ final class Checks {
         }
     }
 
+    /** The storage index of each element of {@code view} in row-major order, from its public shape, strides and offset. */
+    static int[] positions(Tensor view) {
+        int[] shape = view.shape();
+        int[] strides = view.strides();
+        int n = view.numel();
+        int[] out = new int[n];
+        int[] idx = new int[shape.length];
+        for (int i = 0; i < n; i++) {
+            int p = view.storageOffset();
+            for (int d = 0; d < shape.length; d++) p += idx[d] * strides[d];
+            out[i] = p;
+            for (int d = shape.length - 1; d >= 0; d--) {
+                if (++idx[d] < shape[d]) break;
+                idx[d] = 0;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A contiguous copy of {@code view} gathered in Java from the values of {@code base}, a contiguous tensor at offset 0
+     * that the view looks into, so that it does not depend on the library's strided copy.
+     */
+    static Tensor denseCopy(Tensor base, Tensor view) {
+        assertTrue(base.isContiguous() && base.storageOffset() == 0 && view.sharesStorageWith(base), "setup");
+        int[] at = positions(view);
+        int n = at.length;
+        Tensor flat = switch (base.dtype()) {
+            case FLOAT32 -> {
+                float[] src = base.toFloatArray();
+                float[] dst = new float[n];
+                for (int i = 0; i < n; i++) dst[i] = src[at[i]];
+                yield Nabla.tensor(dst);
+            }
+            case FLOAT64 -> {
+                double[] src = base.toDoubleArray();
+                double[] dst = new double[n];
+                for (int i = 0; i < n; i++) dst[i] = src[at[i]];
+                yield Nabla.tensor(dst);
+            }
+            case INT32 -> {
+                int[] src = base.toIntArray();
+                int[] dst = new int[n];
+                for (int i = 0; i < n; i++) dst[i] = src[at[i]];
+                yield Nabla.tensor(dst);
+            }
+            case INT64 -> {
+                long[] src = base.toLongArray();
+                long[] dst = new long[n];
+                for (int i = 0; i < n; i++) dst[i] = src[at[i]];
+                yield Nabla.tensor(dst);
+            }
+            case BOOL -> {
+                boolean[] src = base.toBooleanArray();
+                boolean[] dst = new boolean[n];
+                for (int i = 0; i < n; i++) dst[i] = src[at[i]];
+                yield Nabla.tensor(dst);
+            }
+        };
+        return flat.reshape(view.shape());
+    }
+
+    /** An enum constant's name as the Tensor method that exposes it: LOGICAL_NOT becomes logicalNot. */
+    static String camel(String constant) {
+        String[] words = constant.toLowerCase(java.util.Locale.ROOT).split("_");
+        StringBuilder out = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) out.append(Character.toUpperCase(words[i].charAt(0))).append(words[i], 1,
+                words[i].length());
+        return out.toString();
+    }
+
     /** Relative tolerance for a floating dtype: a few float32 ulps, or a few hundred float64 ulps. */
     static double tol(DType dtype) {
         return dtype == DType.FLOAT32 ? 2e-6 : 1e-13;

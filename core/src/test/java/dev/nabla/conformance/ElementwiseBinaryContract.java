@@ -2,6 +2,7 @@ package dev.nabla.conformance;
 
 import dev.nabla.DType;
 import dev.nabla.Tensor;
+import dev.nabla.spi.BinaryOp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -211,6 +212,17 @@ public abstract class ElementwiseBinaryContract extends DeviceTestBase {
         assertExact(ints.lt(2.5), s, 1, 1, 0, 0, 0);
         assertExact(ints.eq(a), s, 1, 1, 1, 0, 0);
         assertExact(make(DType.BOOL, 1, 0, 1, 0, 1).eq(make(DType.BOOL, 1, 1, 0, 0, 1)), s, 1, 0, 0, 1, 1);
+    }
+
+    /** A new binary primitive must get a case in this contract (the names below are tested here or, for the logical ops, in PromotionContract). */
+    @Test
+    void everyBinaryPrimitiveIsCovered() {
+        java.util.Set<String> covered = java.util.Set.of("add", "sub", "mul", "div", "pow", "maximum", "minimum", "eq",
+                "ne", "lt", "le", "gt", "ge", "logicalAnd", "logicalOr");
+        for (BinaryOp op : BinaryOp.values()) {
+            org.junit.jupiter.api.Assertions.assertTrue(covered.contains(Checks.camel(op.name())),
+                    "no conformance case for " + op);
+        }
     }
 
     @ParameterizedTest

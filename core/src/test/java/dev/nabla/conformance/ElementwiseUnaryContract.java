@@ -2,6 +2,7 @@ package dev.nabla.conformance;
 
 import dev.nabla.DType;
 import dev.nabla.Tensor;
+import dev.nabla.spi.UnaryOp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -226,6 +227,17 @@ public abstract class ElementwiseUnaryContract extends DeviceTestBase {
                     op, "floating point", dtype.toString());
         }
         assertFails(IllegalArgumentException.class, x::gelu, "gelu", dtype.toString());
+    }
+
+    /** A new unary primitive must get a case here (or in erfAndExactGeluMatchTabulatedValues / PromotionContract). */
+    @Test
+    void everyUnaryPrimitiveIsCovered() {
+        java.util.Set<String> covered = new java.util.HashSet<>(List.of("erf", "gelu", "logicalNot"));
+        for (UnaryCase c : floatingCases()) covered.add(c.name().replaceAll("\\(.*", ""));
+        for (UnaryOp op : UnaryOp.values()) {
+            org.junit.jupiter.api.Assertions.assertTrue(covered.contains(Checks.camel(op.name())),
+                    "no conformance case for " + op);
+        }
     }
 
     @Test

@@ -73,34 +73,49 @@ public abstract class NonContiguousContract extends DeviceTestBase {
         return Checks.make(dtype, v).reshape(shape);
     }
 
-    private static void sameAsContiguous(String what, UnaryOperator<Tensor> op, Tensor view) {
-        assertSameBits(op.apply(view.clone()), op.apply(view), what);
+    /** A view of a fresh base, and a dense copy of it gathered independently of the library's strided paths. */
+    record Made(Tensor view, Tensor dense) {
     }
 
-    private static void sameAsContiguous(String what, BinaryOperator<Tensor> op, Tensor a, Tensor b) {
-        assertSameBits(op.apply(a.clone(), b.clone()), op.apply(a, b), what);
+    static Made made(ViewCase vc, DType dtype, int seed) {
+        Tensor b = base(vc.baseShape(), dtype, seed);
+        Tensor v = vc.view().apply(b);
+        assertFalse(v.isContiguous() && v.storageOffset() == 0, "the view under test is really strided or offset");
+        return new Made(v, Checks.denseCopy(b, v));
+    }
+
+    private static void sameAsContiguous(String what, UnaryOperator<Tensor> op, Made m) {
+        assertSameBits(op.apply(m.dense()), op.apply(m.view()), what);
+    }
+
+    private static void sameAsContiguous(String what, BinaryOperator<Tensor> op, Made a, Made b) {
+        assertSameBits(op.apply(a.dense(), b.dense()), op.apply(a.view(), b.view()), what);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("viewCases")
     void unaryOpsOnViews(ViewCase vc, ViewCase unused) {
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
-            Tensor v = vc.view().apply(base(vc.baseShape(), dtype, 1));
-            assertFalse(v.isContiguous() && v.storageOffset() == 0, "the view under test is really strided or offset");
+            Made m = made(vc, dtype, 1);
             for (ElementwiseUnaryContract.UnaryCase c : ElementwiseUnaryContract.floatingCases()) {
-                sameAsContiguous(c.name() + " " + dtype, c.op(), v);
+                sameAsContiguous(c.name() + " " + dtype, c.op(), m);
             }
-            sameAsContiguous("erf", Tensor::erf, v);
-            sameAsContiguous("gelu", Tensor::gelu, v);
-            sameAsContiguous("logicalNot", Tensor::logicalNot, v);
-            for (DType to : DType.values()) sameAsContiguous("to(" + to + ")", t -> t.to(to), v);
-            sameAsContiguous("clone", Tensor::clone, v);
-            sameAsContiguous("contiguous", Tensor::contiguous, v);
+            sameAsContiguous("erf", Tensor::erf, m);
+            sameAsContiguous("gelu", Tensor::gelu, m);
+            sameAsContiguous("logicalNot", Tensor::logicalNot, m);
+            for (DType to : DType.values()) sameAsContiguous("to(" + to + ")", t -> t.to(to), m);
+            sameAsContiguous("clone", Tensor::clone, m);
+            sameAsContiguous("contiguous", Tensor::contiguous, m);
         }
-        Tensor ints = vc.view().apply(base(vc.baseShape(), DType.INT64, 2));
+        Made ints = made(vc, DType.INT64, 2);
         for (UnaryOperator<Tensor> op : List.<UnaryOperator<Tensor>>of(Tensor::neg, Tensor::abs, Tensor::sign,
-                Tensor::relu, Tensor::square, Tensor::exp, Tensor::sqrt, t -> t.to(DType.INT32))) {
+                Tensor::relu, Tensor::square, Tensor::exp, Tensor::sqrt, t -> t.to(DType.INT32), Tensor::clone)) {
             sameAsContiguous("int64 unary", op, ints);
+        }
+        Made bools = made(vc, DType.BOOL, 3);
+        for (UnaryOperator<Tensor> op : List.<UnaryOperator<Tensor>>of(Tensor::logicalNot, Tensor::sign,
+                Tensor::square, t -> t.to(DType.FLOAT32), Tensor::clone)) {
+            sameAsContiguous("bool unary", op, bools);
         }
     }
 
@@ -118,9 +133,10 @@ public abstract class NonContiguousContract extends DeviceTestBase {
     @MethodSource("viewCases")
     void binaryOpsOnViews(ViewCase first, ViewCase second) {
         for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
-            Tensor a = first.view().apply(base(first.baseShape(), dtype, 3));
-            Tensor b = second.view().apply(base(second.baseShape(), dtype, 4));
-            Tensor dense = base(a.shape(), dtype, 5);
+            Made a = made(first, dtype, 3);
+            Made b = made(second, dtype, 4);
+            Tensor d = base(a.view().shape(), dtype, 5);
+            Made dense = new Made(d, d);
             int k = 0;
             for (BinaryOperator<Tensor> op : floatingBinaryOps()) {
                 String what = "op " + k++ + " " + dtype;
@@ -128,72 +144,75 @@ public abstract class NonContiguousContract extends DeviceTestBase {
                 sameAsContiguous(what + " view.dense", op, a, dense);
                 sameAsContiguous(what + " dense.view", op, dense, b);
             }
-            Tensor row = base(new int[] {a.size(1)}, dtype, 6);
-            sameAsContiguous("broadcast row", Tensor::add, a, row);
-            sameAsContiguous("broadcast 0-dim", Tensor::mul, a, base(new int[0], dtype, 7));
+            Tensor row = base(new int[] {a.view().size(1)}, dtype, 6);
+            sameAsContiguous("broadcast row", Tensor::add, a, new Made(row, row));
+            Tensor scalar = base(new int[0], dtype, 7);
+            sameAsContiguous("broadcast 0-dim", Tensor::mul, a, new Made(scalar, scalar));
         }
-        Tensor ia = first.view().apply(base(first.baseShape(), DType.INT64, 8));
-        Tensor ib = second.view().apply(base(second.baseShape(), DType.INT32, 9));
+        Made ia = made(first, DType.INT64, 8);
+        Made ib = made(second, DType.INT32, 9);
         for (BinaryOperator<Tensor> op : List.<BinaryOperator<Tensor>>of(Tensor::add, Tensor::sub, Tensor::mul,
                 Tensor::div, Tensor::maximum, Tensor::minimum, Tensor::lt, Tensor::eq, (a, b) -> a.pow(b.abs()),
                 (a, b) -> a.add(b, 3))) {
             sameAsContiguous("int", op, ia, ib);
         }
-        Tensor ba = first.view().apply(base(first.baseShape(), DType.BOOL, 10));
-        Tensor bb = second.view().apply(base(second.baseShape(), DType.BOOL, 11));
+        Made ba = made(first, DType.BOOL, 10);
+        Made bb = made(second, DType.BOOL, 11);
         for (BinaryOperator<Tensor> op : List.<BinaryOperator<Tensor>>of(Tensor::add, Tensor::mul, Tensor::logicalAnd,
                 Tensor::logicalOr, Tensor::eq, (a, b) -> Nabla.where(a, b, a))) {
             sameAsContiguous("bool", op, ba, bb);
         }
     }
 
-    /** In-place ops write exactly the view's elements of the base, with what the op gives on a contiguous copy. */
+    /** An op on a target, a tensor operand and a bool mask. */
+    @FunctionalInterface
+    interface WithOperands {
+        Tensor apply(Tensor target, Tensor other, Tensor mask);
+    }
+
+    /** Pairs of an out-of-place op and its in-place twin. */
+    static List<WithOperands[]> inPlaceTwins() {
+        return List.of(
+                new WithOperands[] {(t, o, m) -> t.add(o), (t, o, m) -> t.add_(o)},
+                new WithOperands[] {(t, o, m) -> t.sub(o, 2), (t, o, m) -> t.sub_(o, 2)},
+                new WithOperands[] {(t, o, m) -> t.mul(o), (t, o, m) -> t.mul_(o)},
+                new WithOperands[] {(t, o, m) -> t.div(o), (t, o, m) -> t.div_(o)},
+                new WithOperands[] {(t, o, m) -> t.mul(-1.5), (t, o, m) -> t.mul_(-1.5)},
+                new WithOperands[] {(t, o, m) -> t.pow(3.0), (t, o, m) -> t.pow_(3.0)},
+                new WithOperands[] {(t, o, m) -> t.clamp(-1, 1), (t, o, m) -> t.clamp_(-1, 1)},
+                new WithOperands[] {(t, o, m) -> t.clampMin(0), (t, o, m) -> t.clampMin_(0)},
+                new WithOperands[] {(t, o, m) -> t.clampMax(0), (t, o, m) -> t.clampMax_(0)},
+                new WithOperands[] {(t, o, m) -> t.neg(), (t, o, m) -> t.neg_()},
+                new WithOperands[] {(t, o, m) -> t.exp(), (t, o, m) -> t.exp_()},
+                new WithOperands[] {(t, o, m) -> t.relu(), (t, o, m) -> t.relu_()},
+                new WithOperands[] {(t, o, m) -> t.maskedFill(m, 4.25), (t, o, m) -> t.maskedFill_(m, 4.25)},
+                new WithOperands[] {(t, o, m) -> o.to(DType.FLOAT64).to(DType.FLOAT32),
+                    (t, o, m) -> t.copy_(o.to(DType.FLOAT64))},
+                new WithOperands[] {(t, o, m) -> Nabla.full(t.shape(), 0.75), (t, o, m) -> t.fill_(0.75)},
+                new WithOperands[] {(t, o, m) -> Nabla.zeros(t.shape()), (t, o, m) -> t.zero_()});
+    }
+
+    /** In-place ops write exactly the view's elements of the base, with what the op gives on a dense copy. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("writableViewCases")
     void inPlaceOpsOnViewsWriteThroughToTheBase(ViewCase vc, ViewCase otherCase) {
-        List<UnaryOperator<Tensor>> outOfPlace = new ArrayList<>();
-        List<UnaryOperator<Tensor>> inPlace = new ArrayList<>();
-        Tensor other = otherCase.view().apply(base(otherCase.baseShape(), DType.FLOAT32, 12));
-        Tensor mask = other.gt(0.0);
-        outOfPlace.add(t -> t.add(other));
-        inPlace.add(t -> t.add_(other));
-        outOfPlace.add(t -> t.sub(other, 2));
-        inPlace.add(t -> t.sub_(other, 2));
-        outOfPlace.add(t -> t.mul(other));
-        inPlace.add(t -> t.mul_(other));
-        outOfPlace.add(t -> t.div(other));
-        inPlace.add(t -> t.div_(other));
-        outOfPlace.add(t -> t.mul(-1.5));
-        inPlace.add(t -> t.mul_(-1.5));
-        outOfPlace.add(t -> t.pow(3.0));
-        inPlace.add(t -> t.pow_(3.0));
-        outOfPlace.add(t -> t.clamp(-1, 1));
-        inPlace.add(t -> t.clamp_(-1, 1));
-        outOfPlace.add(Tensor::neg);
-        inPlace.add(Tensor::neg_);
-        outOfPlace.add(Tensor::exp);
-        inPlace.add(Tensor::exp_);
-        outOfPlace.add(Tensor::relu);
-        inPlace.add(Tensor::relu_);
-        outOfPlace.add(t -> t.maskedFill(mask, 4.25));
-        inPlace.add(t -> t.maskedFill_(mask, 4.25));
-        outOfPlace.add(t -> other.to(DType.FLOAT64).clone());
-        inPlace.add(t -> t.copy_(other.to(DType.FLOAT64)));
-        outOfPlace.add(t -> Nabla.full(t.shape(), 0.75));
-        inPlace.add(t -> t.fill_(0.75));
-        for (int k = 0; k < inPlace.size(); k++) {
+        Made other = made(otherCase, DType.FLOAT32, 12);
+        Tensor maskView = other.view().gt(0.0);
+        Tensor maskDense = other.dense().gt(0.0);
+        int k = 0;
+        for (WithOperands[] twin : inPlaceTwins()) {
             Tensor base = base(vc.baseShape(), DType.FLOAT32, 13);
-            Tensor positions = vc.view().apply(Nabla.arange(0, base.numel()).reshape(vc.baseShape()));
             Tensor view = vc.view().apply(base);
-            Tensor expectedView = outOfPlace.get(k).apply(view.clone());
+            Tensor expectedView = twin[0].apply(Checks.denseCopy(base, view), other.dense(), maskDense);
             float[] expected = base.toFloatArray();
-            long[] at = positions.toLongArray();
+            int[] at = Checks.positions(view);
             float[] values = expectedView.toFloatArray();
-            for (int i = 0; i < at.length; i++) expected[(int) at[i]] = values[i];
+            for (int i = 0; i < at.length; i++) expected[at[i]] = values[i];
             int version = base.version();
-            assertSame(view, inPlace.get(k).apply(view), "in-place op " + k + " returns its target");
+            assertSame(view, twin[1].apply(view, other.view(), maskView), "in-place op " + k + " returns its target");
             assertEquals(version + 1, base.version(), "in-place op " + k + " bumps the shared version once");
             assertSameBits(Nabla.tensor(expected).reshape(vc.baseShape()), base, "base after in-place op " + k);
+            k++;
         }
     }
 }
