@@ -181,6 +181,14 @@ public abstract class InPlaceContract extends DeviceTestBase {
         assertFailsUnchanged(IllegalArgumentException.class, () -> i.pow_(0.5), inputs(i), "pow_", cast);
         assertFailsUnchanged(IllegalArgumentException.class, () -> i.clamp_(0.5, 1.5), inputs(i), "clamp_", cast);
         assertFailsUnchanged(IllegalArgumentException.class, () -> i.sub_(f, 1), inputs(i, f), "sub_", cast);
+        Tensor j = make(DType.INT64, 3, 4);
+        assertFailsUnchanged(IllegalArgumentException.class, () -> i.add_(j, 0.5), inputs(i, j), "add_", "alpha", "0.5");
+        assertFailsUnchanged(IllegalArgumentException.class, () -> i.sub_(j, 1.5), inputs(i, j), "sub_", "alpha", "1.5");
+        Tensor flags = make(DType.BOOL, 1, 0);
+        assertFailsUnchanged(IllegalArgumentException.class, () -> flags.add_(1.0), inputs(flags), "add_",
+                "torch.int64", "torch.bool");
+        assertFailsUnchanged(IllegalArgumentException.class, () -> flags.sub_(flags.clone()), inputs(flags), "sub_",
+                "bool");
         Tensor b = make(DType.BOOL, 1, 0);
         Tensor n = make(DType.INT32, 1, 1);
         assertFailsUnchanged(IllegalArgumentException.class, () -> b.add_(n), inputs(b, n), "add_", "torch.int32",
@@ -266,6 +274,9 @@ public abstract class InPlaceContract extends DeviceTestBase {
         Tensor c = make(DType.INT32, 1, 2, 3, 4).reshape(2, 2);
         c.mul_(c.t());
         assertExact(c, shape(2, 2), 1, 6, 6, 16);
+        Tensor d = make(DType.FLOAT32, 2, 4, 6, 8).reshape(2, 2);
+        d.div_(d.get(0, 0));
+        assertExact(d, shape(2, 2), 1, 2, 3, 4);
     }
 
     @Test
