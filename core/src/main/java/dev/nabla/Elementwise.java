@@ -59,10 +59,7 @@ final class Elementwise {
     }
 
     private static Tensor arithmetic(String name, BinaryOp op, Tensor a, Tensor b, DType result) {
-        if (result == DType.BOOL && op == BinaryOp.SUB) {
-            throw new IllegalArgumentException(name + ": subtraction with two bool tensors is not supported; use "
-                    + "logicalXor-style logic (ne) or logicalNot() instead");
-        }
+        if (op == BinaryOp.SUB) checkSub(name, a, b);
         int[] shape = Shapes.broadcast(name, a.shape, b.shape);
         DType compute = computeType(result);
         Tensor out = Dispatch.binary(op, a.to(compute), b.to(compute), shape);
@@ -74,7 +71,22 @@ final class Elementwise {
     }
 
     static Tensor sub(String name, Tensor a, Tensor b, double alpha) {
+        checkSub(name, a, b);
         return alpha == 1 ? binary(name, BinaryOp.SUB, a, b) : binary(name, BinaryOp.SUB, a, scaled(name, a, b, alpha));
+    }
+
+    /** PyTorch rejects subtraction with any bool operand. */
+    private static void checkSub(String name, Tensor a, Tensor b) {
+        boolean boolA = a.dtype() == DType.BOOL;
+        boolean boolB = b.dtype() == DType.BOOL;
+        if (boolA && boolB) {
+            throw new IllegalArgumentException(name + ": subtraction with two bool tensors is not supported; use ne() "
+                    + "(logical xor) instead");
+        }
+        if (boolA || boolB) {
+            throw new IllegalArgumentException(name + ": subtraction with a bool tensor is not supported (got "
+                    + a.dtype() + " and " + b.dtype() + "); to invert a mask use logicalNot()");
+        }
     }
 
     /** {@code alpha * b} with PyTorch's rule that integer inputs take only integer alphas. */
@@ -106,9 +118,6 @@ final class Elementwise {
     static Tensor pow(Tensor base, Tensor exponent) {
         Dispatch.sameDevice("pow", base, exponent);
         DType result = Promotion.of(base, exponent);
-        if (!result.isFloatingPoint() && exponent.lt(0L).any().itemBoolean()) {
-            throw new IllegalArgumentException("pow: integers to negative integer powers are not allowed");
-        }
         return arithmetic("pow", BinaryOp.POW, base, exponent, result);
     }
 
@@ -183,9 +192,16 @@ final class Elementwise {
         if (min == null && max == null) {
             throw new IllegalArgumentException("clamp: at least one of min or max must be given");
         }
+        Dispatch.sameDevice("clamp", min == null ? x : min, max == null ? x : max, x);
+        if (min != null && max != null) {
+            Shapes.broadcast("clamp", x.shape, min.shape, max.shape);
+        } else {
+            Shapes.broadcast("clamp", x.shape, (min != null ? min : max).shape);
+        }
+        // A NaN bound gives NaN, as in PyTorch's clamp kernel.
         Tensor r = x;
-        if (min != null) r = where(r.lt(min), min, r);
-        if (max != null) r = where(r.gt(max), max, r);
+        if (min != null) r = where(r.lt(min).logicalOr(min.ne(min)), min, r);
+        if (max != null) r = where(r.gt(max).logicalOr(max.ne(max)), max, r);
         return r;
     }
 

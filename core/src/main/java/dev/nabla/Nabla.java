@@ -135,7 +135,7 @@ public final class Nabla {
     }
 
     private static Tensor fromArray(Object owned, int length, DType dtype, int... shape) {
-        if (Shapes.numel(shape) != length) {
+        if (Shapes.numel("tensor", shape) != length) {
             throw new IllegalArgumentException("tensor: shape " + Shapes.str(shape) + " needs " + Shapes.numel(shape)
                     + " elements, but the array has " + length);
         }
@@ -146,32 +146,32 @@ public final class Nabla {
 
     /** A tensor of zeros of the default dtype. */
     public static Tensor zeros(int... shape) {
-        return full(TensorOptions.defaults(), shape, 0L, Defaults.dtype());
+        return full("zeros", TensorOptions.defaults(), shape, 0L, Defaults.dtype());
     }
 
     /** A tensor of zeros of the given dtype. */
     public static Tensor zeros(DType dtype, int... shape) {
-        return full(TensorOptions.of(dtype), shape, 0L, dtype);
+        return full("zeros", TensorOptions.of(dtype), shape, 0L, dtype);
     }
 
     /** A tensor of zeros with the given options. */
     public static Tensor zeros(TensorOptions options, int... shape) {
-        return full(options, shape, 0L, Defaults.dtype());
+        return full("zeros", options, shape, 0L, Defaults.dtype());
     }
 
     /** A tensor of ones of the default dtype. */
     public static Tensor ones(int... shape) {
-        return full(TensorOptions.defaults(), shape, 1L, Defaults.dtype());
+        return full("ones", TensorOptions.defaults(), shape, 1L, Defaults.dtype());
     }
 
     /** A tensor of ones of the given dtype. */
     public static Tensor ones(DType dtype, int... shape) {
-        return full(TensorOptions.of(dtype), shape, 1L, dtype);
+        return full("ones", TensorOptions.of(dtype), shape, 1L, dtype);
     }
 
     /** A tensor of ones with the given options. */
     public static Tensor ones(TensorOptions options, int... shape) {
-        return full(options, shape, 1L, Defaults.dtype());
+        return full("ones", options, shape, 1L, Defaults.dtype());
     }
 
     /** An uninitialized tensor in PyTorch; here zero-filled, since Java memory always is. */
@@ -191,25 +191,26 @@ public final class Nabla {
 
     /** A tensor filled with {@code value}, of the default floating dtype. */
     public static Tensor full(int[] shape, double value) {
-        return full(TensorOptions.defaults(), shape, value, Defaults.dtype());
+        return full("full", TensorOptions.defaults(), shape, value, Defaults.dtype());
     }
 
     /** A tensor filled with the integer {@code value}, INT64 as PyTorch infers from an int fill value. */
     public static Tensor full(int[] shape, long value) {
-        return full(TensorOptions.defaults(), shape, value, DType.INT64);
+        return full("full", TensorOptions.defaults(), shape, value, DType.INT64);
     }
 
     /** A tensor filled with the boolean {@code value}. */
     public static Tensor full(int[] shape, boolean value) {
-        return full(TensorOptions.defaults(), shape, value ? 1L : 0L, DType.BOOL);
+        return full("full", TensorOptions.defaults(), shape, value ? 1L : 0L, DType.BOOL);
     }
 
     /** A tensor filled with {@code value} with the given options (dtype defaults to the default floating dtype). */
     public static Tensor full(int[] shape, double value, TensorOptions options) {
-        return full(options, shape, value, Defaults.dtype());
+        return full("full", options, shape, value, Defaults.dtype());
     }
 
-    private static Tensor full(TensorOptions options, int[] shape, Number value, DType fallback) {
+    private static Tensor full(String op, TensorOptions options, int[] shape, Number value, DType fallback) {
+        Shapes.numel(op, shape);
         DType dtype = options.dtypeOr(fallback);
         Tensor t = Dispatch.empty(shape, dtype, options.deviceOrDefault());
         if (value.doubleValue() != 0 && t.numel() > 0) Dispatch.fill(t, value);
@@ -228,7 +229,7 @@ public final class Nabla {
 
     /** A 2-d n x m matrix with ones on the diagonal, with the given options. */
     public static Tensor eye(int n, int m, TensorOptions options) {
-        Tensor t = full(options, new int[] {n, m}, 0L, Defaults.dtype());
+        Tensor t = full("eye", options, new int[] {n, m}, 0L, Defaults.dtype());
         int k = Math.min(n, m);
         if (k > 0) {
             Tensor diagonal = Views.make(t, new int[] {k}, new int[] {m + 1}, 0);

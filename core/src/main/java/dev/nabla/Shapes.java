@@ -21,6 +21,15 @@ final class Shapes {
         return (int) n;
     }
 
+    /** {@link #numel(int[])} for a shape a user passed to {@code op}, whose name starts the error message. */
+    static int numel(String op, int[] shape) {
+        try {
+            return numel(shape);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Row-major strides for a contiguous tensor of this shape. */
     static int[] contiguousStrides(int[] shape) {
         int[] strides = new int[shape.length];
@@ -54,10 +63,21 @@ final class Shapes {
         return out;
     }
 
-    /** Broadcasts any number of shapes together. */
+    /** Broadcasts any number of shapes together; the error lists every shape, as an intermediate one would mislead. */
     static int[] broadcast(String op, int[]... shapes) {
         int[] out = shapes[0];
-        for (int i = 1; i < shapes.length; i++) out = broadcast(op, out, shapes[i]);
+        for (int i = 1; i < shapes.length; i++) {
+            try {
+                out = broadcast(op, out, shapes[i]);
+            } catch (IllegalArgumentException e) {
+                if (shapes.length == 2) throw e;
+                StringBuilder all = new StringBuilder();
+                for (int j = 0; j < shapes.length; j++) {
+                    all.append(j == 0 ? "" : j == shapes.length - 1 ? " and " : ", ").append(str(shapes[j]));
+                }
+                throw new IllegalArgumentException(op + ": shapes " + all + " cannot be broadcast together", e);
+            }
+        }
         return out;
     }
 

@@ -279,12 +279,12 @@ public sealed class Tensor permits Parameter {
 
     /** The view {@code t[i0, i1, ...]}: selects the leading dims, like PyTorch's integer indexing. */
     public Tensor get(int... index) {
-        return Views.index(this, index);
+        return Views.index("get", this, index);
     }
 
     /** Writes {@code value} at {@code index} (one index per dim), as {@code t[i, j] = value}. */
     public Tensor set(double value, int... index) {
-        get(index).fill_(value);
+        Views.index("set", this, index).fill_(value);
         return this;
     }
 
@@ -506,9 +506,9 @@ public sealed class Tensor permits Parameter {
         return Elementwise.pow(this, exponent);
     }
 
-    /** {@code this * this}. */
+    /** {@code this * this}; as PyTorch's {@code pow(x, 2)}, a bool tensor gives INT64. */
     public Tensor square() {
-        return mul(this);
+        return dtype() == DType.BOOL ? pow(2L) : mul(this);
     }
 
     /** Elementwise maximum of two tensors (NaN wins), broadcasting. */
@@ -1146,9 +1146,10 @@ public sealed class Tensor permits Parameter {
         return InPlace.binary("div_", BinaryOp.DIV, this, value);
     }
 
-    /** In place {@code this = this ^ exponent}; returns this. */
+    /** In place {@code this = this ^ exponent} (a whole exponent keeps an integer tensor integer); returns this. */
     public Tensor pow_(double exponent) {
-        return InPlace.assign("pow_", this, pow(exponent));
+        Number e = dtype().isFloatingPoint() ? exponent : Scalars.natural(exponent);
+        return InPlace.assign("pow_", this, Elementwise.pow(this, e));
     }
 
     /** In place {@code clamp(min, max)}; returns this. */

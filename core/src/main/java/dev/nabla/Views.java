@@ -289,14 +289,21 @@ final class Views {
         return reshaped(row, remove(row.shape, d), remove(row.strides, d));
     }
 
-    /** {@code x[i0, i1, ...]}: one select per given index, leading dims first. */
-    static Tensor index(Tensor x, int[] index) {
+    /** {@code x[i0, i1, ...]}: one select per given index, leading dims first; errors name {@code op} and x's dim. */
+    static Tensor index(String op, Tensor x, int[] index) {
         if (index.length > x.dim()) {
-            throw new IndexOutOfBoundsException("index: too many indices (" + index.length + ") for a tensor of rank "
+            throw new IndexOutOfBoundsException(op + ": too many indices (" + index.length + ") for a tensor of rank "
                     + x.dim() + " (shape " + Shapes.str(x.shape) + ")");
         }
         Tensor r = x;
-        for (int i : index) r = select(r, 0, i);
+        for (int d = 0; d < index.length; d++) {
+            int size = x.shape[d];
+            if (index[d] < -size || index[d] >= size) {
+                throw new IndexOutOfBoundsException(op + ": index " + index[d] + " is out of bounds for dimension " + d
+                        + " with size " + size + " (shape " + Shapes.str(x.shape) + ")");
+            }
+            r = select(r, 0, index[d]);
+        }
         return r;
     }
 

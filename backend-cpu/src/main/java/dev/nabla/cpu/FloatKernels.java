@@ -51,7 +51,7 @@ final class FloatKernels {
             case SUB -> { for (int i = from; i < to; i++) o[i] = a[i] - b[i]; }
             case MUL -> { for (int i = from; i < to; i++) o[i] = a[i] * b[i]; }
             case DIV -> { for (int i = from; i < to; i++) o[i] = a[i] / b[i]; }
-            case POW -> { for (int i = from; i < to; i++) o[i] = (float) Math.pow(a[i], b[i]); }
+            case POW -> { for (int i = from; i < to; i++) o[i] = pow(a[i], b[i]); }
             case MAXIMUM -> { for (int i = from; i < to; i++) o[i] = Math.max(a[i], b[i]); }
             case MINIMUM -> { for (int i = from; i < to; i++) o[i] = Math.min(a[i], b[i]); }
             default -> throw new IllegalArgumentException(op + " does not produce a float tensor");
@@ -69,13 +69,19 @@ final class FloatKernels {
                 if (s == 2) {
                     for (int i = from; i < to; i++) o[i] = a[i] * a[i];
                 } else {
-                    for (int i = from; i < to; i++) o[i] = (float) Math.pow(a[i], s);
+                    for (int i = from; i < to; i++) o[i] = pow(a[i], s);
                 }
             }
             case MAXIMUM -> { for (int i = from; i < to; i++) o[i] = Math.max(a[i], s); }
             case MINIMUM -> { for (int i = from; i < to; i++) o[i] = Math.min(a[i], s); }
             default -> throw new IllegalArgumentException(op + " does not produce a float tensor");
         }
+    }
+
+    /** C99's pow, which PyTorch follows: unlike Math.pow, 1 to any power (even NaN) and -1 to an infinite power are 1. */
+    private static float pow(float a, float b) {
+        if (a == 1 || (a == -1 && Float.isInfinite(b))) return 1;
+        return (float) Math.pow(a, b);
     }
 
     static void compare(BinaryOp op, float[] a, float[] b, boolean[] o, int from, int to) {

@@ -42,8 +42,12 @@ final class LongKernels {
         }
     }
 
-    /** Integer power by squaring, wrapping on overflow like C; core guarantees a non-negative exponent. */
+    /**
+     * Integer power by squaring, wrapping on overflow like C. A negative exponent truncates as PyTorch's powi:
+     * 1 for base 1, +-1 for base -1 (by the exponent's parity), 0 for any other base.
+     */
     static long pow(long base, long exponent) {
+        if (exponent < 0) return base == 1 ? 1 : base == -1 ? ((exponent & 1) == 0 ? 1 : -1) : 0;
         long result = 1;
         long b = base;
         for (long e = exponent; e > 0; e >>= 1) {

@@ -7,7 +7,7 @@ package dev.nabla.spi;
  */
 public enum BinaryOp {
     ADD, SUB, MUL, DIV,
-    /** a to the power b; on INT64, b must be non-negative (core checks). */
+    /** a to the power b (C99 special cases); on INT64 a negative b gives 1 for a = 1, +-1 for a = -1, else 0. */
     POW,
     /** Elementwise maximum, propagating NaN. */
     MAXIMUM,

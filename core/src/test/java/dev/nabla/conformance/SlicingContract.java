@@ -165,8 +165,8 @@ public abstract class SlicingContract extends DeviceTestBase {
         assertEquals(6, y.transpose(0, 2).getLong(2, 1, 0));
         y.get(1, 0).fill_(-1.0);
         assertExact(y.select(2, 3).select(0, 1), shape(3), -1, 19, 23);
-        assertMessage(() -> y.get(0, 0, 0, 0), "index", "[2, 3, 4]");
-        assertMessage(() -> y.get(2), "select", "2", "[2, 3, 4]");
+        assertMessage(() -> y.get(0, 0, 0, 0), "get", "too many indices", "[2, 3, 4]");
+        assertMessage(() -> y.get(2), "get", "index 2", "dimension 0", "[2, 3, 4]");
         assertMessage(() -> x.unbind(2), "unbind", "2");
     }
 }
