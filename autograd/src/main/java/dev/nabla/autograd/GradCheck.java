@@ -97,7 +97,8 @@ public final class GradCheck {
         for (int k = 0; k < nOut; k++) {
             double[] onehot = new double[nOut];
             onehot[k] = 1;
-            Tensor w = Nabla.tensor(onehot, out.shape()).to(out.dtype()).to(out.device());
+            // reshape: tensor(data) with an empty shape means a vector, but a 0-dim output needs a 0-dim weight.
+            Tensor w = Nabla.tensor(onehot).reshape(out.shape()).to(out.dtype()).to(out.device());
             List<Tensor> grads = Autograd.grad(List.of(out), wrt, List.of(w), true, false, true);
             for (int d = 0; d < diff.size(); d++) {
                 Tensor g = grads.get(d);
