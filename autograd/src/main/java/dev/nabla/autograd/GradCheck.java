@@ -1,6 +1,7 @@
 package dev.nabla.autograd;
 
 import dev.nabla.DType;
+import dev.nabla.EnableGrad;
 import dev.nabla.Nabla;
 import dev.nabla.NoGrad;
 import dev.nabla.Tensor;
@@ -76,14 +77,18 @@ public final class GradCheck {
         List<Tensor> diff = new ArrayList<>();
         for (Tensor t : inputs) if (t.requiresGrad()) diff.add(t);
         check(xs -> {
-            Tensor out = f.apply(xs);
-            List<Tensor> grads = Autograd.grad(List.of(out), diff, List.of(probe), true, true, true);
-            List<Tensor> flat = new ArrayList<>();
-            for (int i = 0; i < grads.size(); i++) {
-                Tensor gi = grads.get(i);
-                flat.add(gi == null ? Nabla.zeros(TensorOptions.of(DType.FLOAT64), diff.get(i).numel()) : gi.reshape(-1));
+            // The finite-difference passes run under no-grad, but this map needs a graph to differentiate.
+            try (EnableGrad g = EnableGrad.enter()) {
+                Tensor out = f.apply(xs);
+                List<Tensor> grads = Autograd.grad(List.of(out), diff, List.of(probe), true, true, true);
+                List<Tensor> flat = new ArrayList<>();
+                for (int i = 0; i < grads.size(); i++) {
+                    Tensor gi = grads.get(i);
+                    flat.add(gi == null ? Nabla.zeros(TensorOptions.of(DType.FLOAT64), diff.get(i).numel())
+                            : gi.reshape(-1));
+                }
+                return Nabla.cat(flat, 0);
             }
-            return Nabla.cat(flat, 0);
         }, inputs);
     }
 
