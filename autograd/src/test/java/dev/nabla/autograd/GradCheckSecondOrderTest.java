@@ -13,7 +13,7 @@ import static dev.nabla.autograd.GradCase.REAL;
 import static dev.nabla.autograd.GradCase.dims;
 import static dev.nabla.autograd.GradCase.leaf;
 
-/** Second derivatives ({@link GradCheck#checkSecondOrder}) of a representative subset of the rules. */
+/** Second derivatives ({@link GradCheck#checkSecondOrder}): a representative subset, then every table entry. */
 class GradCheckSecondOrderTest {
 
     static List<GradCase> cases() {
@@ -61,6 +61,13 @@ class GradCheckSecondOrderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void secondDerivativesMatchFiniteDifferences(GradCase entry) {
+        GradCheck.checkSecondOrder(entry.f(), entry.inputs().get());
+    }
+
+    /** Every first-order table entry at second order too; rules linear in g with constant factors pass trivially. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.nabla.autograd.OpCoverageTest#allCases")
+    void everyTableEntryAtSecondOrder(GradCase entry) {
         GradCheck.checkSecondOrder(entry.f(), entry.inputs().get());
     }
 }
