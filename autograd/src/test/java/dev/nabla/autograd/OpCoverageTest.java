@@ -31,7 +31,7 @@ class OpCoverageTest {
     static List<GradCase> allCases() {
         List<GradCase> all = new ArrayList<>();
         Stream.of(GradCheckTableTest.cases(), GradCheckReductionTableTest.cases(), GradCheckLinalgTableTest.cases(),
-                GradCheckViewTableTest.cases()).forEach(all::addAll);
+                GradCheckViewTableTest.cases(), GradCheckInPlaceTableTest.cases()).forEach(all::addAll);
         return all;
     }
 
