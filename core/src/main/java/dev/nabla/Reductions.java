@@ -156,7 +156,8 @@ final class Reductions {
         if (p == 1) return sum(x.abs(), d, keepdim);
         if (p == Double.POSITIVE_INFINITY) return amax("norm", x.abs(), d, keepdim, true);
         if (p == Double.NEGATIVE_INFINITY) return amax("norm", x.abs(), d, keepdim, false);
-        if (p == 0) return sum(x.ne(0.0).to(x.dtype()), d, keepdim);
+        // The count of non-zeros, still connected to x (with gradient 0) as PyTorch's norm(0) is.
+        if (p == 0) return sum(x.mul(0.0).maskedFill(x.ne(0.0), 1.0), d, keepdim);
         if (p < 0) return sum(x.abs().pow(p), d, keepdim).pow(1 / p);
         // p in (0, 1): |x|^p has an infinite slope at x = 0, where PyTorch's norm backward gives 0.
         Tensor powered = p < 1 ? rootAtZero(x.abs(), p) : x.abs().pow(p);

@@ -154,8 +154,11 @@ final class Derivatives {
                 yield kept(g, args).mul(Nabla.where(zero, p.mul(otherZeros), z.mul(p).div(safe)));
             }
             case MAX, MIN -> {
+                // Ties share the gradient evenly; a NaN result sends it to the NaNs (PyTorch's
+                // evenly_distribute_backward), where x == y alone would find no element and give NaN everywhere.
                 Tensor x = f.input(0);
-                Tensor hit = x.eq(kept(f.output(), args)).to(x.dtype());
+                Tensor y = kept(f.output(), args);
+                Tensor hit = x.eq(y).logicalOr(x.ne(x).logicalAnd(y.ne(y))).to(x.dtype());
                 yield kept(g, args).mul(hit).div(hit.sum(args.dims(), true));
             }
             case ARGMAX, ARGMIN, ALL, ANY -> null;

@@ -97,6 +97,14 @@ class GradCheckBoundaryTest {
     }
 
     @Test
+    void aNaNMaximumSendsTheGradientToTheNaNs() {
+        Tensor a = x(1, Double.NaN, 3, Double.NaN);
+        assertArrayEquals(new double[] {0, 0.5, 0, 0.5}, grad(a.max(), a), TOL);
+        Tensor b = leafOf(new double[] {2, Double.NaN, 1, 4}, 2, 2);
+        assertArrayEquals(new double[] {0, 1, 1, 0}, grad(b.amin(new int[] {1}, false), b), TOL);
+    }
+
+    @Test
     void amaxAndAminSplitTiesWithinEachSlice() {
         Tensor a = leafOf(new double[] {1, 3, 3, 2, 0, 2}, 2, 3);
         assertArrayEquals(new double[] {0, 0.5, 0.5, 0.5, 0, 0.5}, grad(a.amax(new int[] {1}, false), a), TOL);
@@ -176,6 +184,14 @@ class GradCheckBoundaryTest {
         Tensor d = x(0, 4);
         // norm(0.5) = (|0|^0.5 + |4|^0.5)^2 = 4; d/dx4 = S^(1/p - 1) |x|^(p-1) = 2 * 4^-0.5 = 1; 0 at x = 0.
         assertArrayEquals(new double[] {0, 1}, grad(d.norm(0.5), d), TOL);
+    }
+
+    @Test
+    void normZeroCountsNonZerosAndHasGradientZero() {
+        Tensor a = x(0, -2, Double.NaN, 0.5);
+        Tensor n = a.norm(0);
+        assertEquals(3, n.item(), TOL);
+        assertArrayEquals(new double[] {0, 0, 0, 0}, grad(n, a), TOL);
     }
 
     @Test

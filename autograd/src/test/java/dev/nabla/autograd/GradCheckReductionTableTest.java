@@ -81,6 +81,7 @@ class GradCheckReductionTableTest {
         reduction(c, "norm()", Tensor::norm);
         reduction(c, "norm(1)", x -> x.norm(1));
         reduction(c, "norm(3)", x -> x.norm(3));
+        reduction(c, "norm(0) weighted", x -> x.norm(0).mul(x.sum()));
         reduction(c, "norm(0.5)", x -> x.norm(0.5));
         reduction(c, "norm(1.5, {1})", x -> x.norm(1.5, dims(1), false));
         reduction(c, "norm(inf)", x -> x.norm(INF));
