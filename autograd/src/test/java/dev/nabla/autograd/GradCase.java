@@ -5,7 +5,7 @@ import dev.nabla.Nabla;
 import dev.nabla.Tensor;
 import dev.nabla.TensorOptions;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -86,7 +86,7 @@ record GradCase(String name, Supplier<Tensor[]> inputs, Function<Tensor[], Tenso
         };
         Tensor leaf = laid.detach().requiresGrad(true);
         if (kind != Kind.CONTIGUOUS && leaf.isContiguous() && leaf.numel() > 1) {
-            throw new IllegalStateException("expected a non-contiguous leaf for " + kind + " " + List.of(shape));
+            throw new IllegalStateException("expected a non-contiguous leaf for " + kind + " " + Arrays.toString(shape));
         }
         return leaf;
     }

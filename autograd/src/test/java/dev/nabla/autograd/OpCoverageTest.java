@@ -74,6 +74,13 @@ class OpCoverageTest {
     }
 
     @Test
+    void everyTableEntryProducesAGraph() {
+        List<String> detached = new ArrayList<>();
+        for (GradCase entry : allCases()) if (!entry.output().requiresGrad()) detached.add(entry.name());
+        if (!detached.isEmpty()) fail("table entries whose output no input reaches (they check nothing): " + detached);
+    }
+
+    @Test
     void theWalkFindsTheOpsOfAKnownGraph() {
         Tensor x = GradCase.leaf(0, 2, 3);
         Set<Enum<?>> ops = recordedOps(x.t().exp().sum());
