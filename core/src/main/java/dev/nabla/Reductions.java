@@ -107,6 +107,22 @@ final class Reductions {
         return sum(centered.mul(centered), d, keepdim).div((double) Math.max(unbiased ? n - 1 : n, 0));
     }
 
+    /** The square root of {@link #var}, with gradient 0 where it is 0 (as PyTorch's std backward). */
+    static Tensor std(Tensor x, int[] dims, boolean unbiased, boolean keepdim) {
+        return rootAtZero(var("std", x, dims, unbiased, keepdim), 0.5);
+    }
+
+    /**
+     * {@code v^e} for v &gt;= 0 and e &gt; 0, whose gradient is 0 where v is 0: the subgradient PyTorch's std and
+     * norm backward pick ({@code masked_fill(result == 0, 0)}), where a plain root's infinite slope times 0 is NaN.
+     */
+    static Tensor rootAtZero(Tensor v, double e) {
+        if (!Recorder.needed(v)) return e == 0.5 ? v.sqrt() : v.pow(e);
+        Tensor zero = v.eq(0.0);
+        Tensor safe = v.maskedFill(zero, 1.0);
+        return (e == 0.5 ? safe.sqrt() : safe.pow(e)).maskedFill(zero, 0.0);
+    }
+
     /** {@code log(sum(exp(x)))} with the max subtracted first (an infinite max is replaced by 0). */
     static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
         Tensor f = x.dtype().isFloatingPoint() ? x : x.to(Defaults.dtype());
@@ -136,12 +152,16 @@ final class Reductions {
     static Tensor norm(Tensor x, double p, int[] dims, boolean keepdim) {
         Elementwise.requireFloating("norm", x);
         int[] d = dims("norm", x, dims);
-        if (p == 2) return sum(x.mul(x), d, keepdim).sqrt();
+        if (p == 2) return rootAtZero(sum(x.mul(x), d, keepdim), 0.5);
         if (p == 1) return sum(x.abs(), d, keepdim);
         if (p == Double.POSITIVE_INFINITY) return amax("norm", x.abs(), d, keepdim, true);
         if (p == Double.NEGATIVE_INFINITY) return amax("norm", x.abs(), d, keepdim, false);
-        if (p == 0) return sum(x.ne(0.0).to(x.dtype()), d, keepdim);
-        return sum(x.abs().pow(p), d, keepdim).pow(1 / p);
+        // The count of non-zeros, still connected to x (with gradient 0) as PyTorch's norm(0) is.
+        if (p == 0) return sum(x.mul(0.0).maskedFill(x.ne(0.0), 1.0), d, keepdim);
+        if (p < 0) return sum(x.abs().pow(p), d, keepdim).pow(1 / p);
+        // p in (0, 1): |x|^p has an infinite slope at x = 0, where PyTorch's norm backward gives 0.
+        Tensor powered = p < 1 ? rootAtZero(x.abs(), p) : x.abs().pow(p);
+        return rootAtZero(sum(powered, d, keepdim), 1 / p);
     }
 
     static Tensor logical(String op, Tensor x, int[] dims, boolean keepdim) {

@@ -922,17 +922,17 @@ public sealed class Tensor permits Parameter {
 
     /** Unbiased standard deviation of all elements. */
     public Tensor std() {
-        return Reductions.var("std", this, Shapes.allDims(dim()), true, false).sqrt();
+        return Reductions.std(this, Shapes.allDims(dim()), true, false);
     }
 
     /** Standard deviation of all elements, unbiased or not. */
     public Tensor std(boolean unbiased) {
-        return Reductions.var("std", this, Shapes.allDims(dim()), unbiased, false).sqrt();
+        return Reductions.std(this, Shapes.allDims(dim()), unbiased, false);
     }
 
     /** Standard deviation over dims. */
     public Tensor std(int[] dims, boolean unbiased, boolean keepdim) {
-        return Reductions.var("std", this, dims, unbiased, keepdim).sqrt();
+        return Reductions.std(this, dims, unbiased, keepdim);
     }
 
     /** {@code log(sum(exp(x)))} over {@code dim}, computed without overflow. */

@@ -139,19 +139,26 @@ final class Derivatives {
         return switch (op) {
             case SUM -> kept(g, args).expand(shape);
             case PROD -> {
+                // The product of the other elements, as PyTorch's prod_safe_zeros_backward, without dividing by a
+                // zero and differentiable again: with P the product of the non-zeros and Z that of the zeros, a
+                // non-zero x has Z * P / x; a zero has P times the other zeros' product (1, the other zero, or 0).
                 Tensor x = f.input(0);
-                Tensor gk = kept(g, args);
+                int[] dims = args.dims();
                 Tensor zero = x.eq(0.0);
-                Tensor zeros = zero.sum(args.dims(), true);
+                Tensor count = zero.sum(dims, true);
                 Tensor safe = Nabla.where(zero, Nabla.onesLike(x), x);
-                Tensor others = safe.prod(args.dims(), true);
-                Tensor noZero = gk.mul(others).div(safe);
-                Tensor oneZero = Nabla.where(zero, gk.mul(others), 0.0);
-                yield Nabla.where(zeros.eq(0L), noZero, Nabla.where(zeros.eq(1L), oneZero, 0.0));
+                Tensor p = safe.prod(dims, true);
+                Tensor z = Nabla.where(zero, x, 1.0).prod(dims, true);
+                Tensor otherZero = Nabla.where(zero, x, 0.0).sum(dims, true).sub(x);
+                Tensor otherZeros = Nabla.where(count.ne(1L), Nabla.where(count.eq(2L), otherZero, 0.0), 1.0);
+                yield kept(g, args).mul(Nabla.where(zero, p.mul(otherZeros), z.mul(p).div(safe)));
             }
             case MAX, MIN -> {
+                // Ties share the gradient evenly; a NaN result sends it to the NaNs (PyTorch's
+                // evenly_distribute_backward), where x == y alone would find no element and give NaN everywhere.
                 Tensor x = f.input(0);
-                Tensor hit = x.eq(kept(f.output(), args)).to(x.dtype());
+                Tensor y = kept(f.output(), args);
+                Tensor hit = x.eq(y).logicalOr(x.ne(x).logicalAnd(y.ne(y))).to(x.dtype());
                 yield kept(g, args).mul(hit).div(hit.sum(args.dims(), true));
             }
             case ARGMAX, ARGMIN, ALL, ANY -> null;
