@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * with a {@code .gz} suffix), with the normalization of PyTorch's classic MNIST example.
  */
 public final class Mnist {
-    /** The mean pixel value of the MNIST training set after scaling to [0, 1], as in {@code Normalize((0.1307,), ...)}. */
+    /** The mean pixel of the MNIST training set scaled to [0, 1], as in {@code Normalize((0.1307,), ...)}. */
     public static final double MEAN = 0.1307;
     /** The pixel standard deviation after scaling to [0, 1], as in {@code Normalize(..., (0.3081,))}. */
     public static final double STD = 0.3081;
@@ -74,7 +74,7 @@ public final class Mnist {
 
     /**
      * {@code ToTensor()} then {@code Normalize((0.1307,), (0.3081,))}: pixel values 0..255 become
-     * {@code (v / 255 - 0.1307) / 0.3081}, in the images' floating dtype. Usable as a transform: {@code Mnist::normalize}.
+     * {@code (v / 255 - 0.1307) / 0.3081}, in the images' floating dtype; {@code Mnist::normalize} is a transform.
      */
     public static Tensor normalize(Tensor images) {
         return images.div(255.0).sub(MEAN).div(STD);

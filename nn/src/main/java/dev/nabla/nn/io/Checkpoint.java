@@ -63,7 +63,8 @@ public final class Checkpoint {
     /**
      * Loads {@code file} into {@code module} and, unless null, {@code optimizer}, which must be of the class that
      * saved it. A file that is corrupt is a {@link FileFormatException}; one that does not fit the model or the
-     * optimizer an {@link IllegalArgumentException}; both name the file, and leave the model and optimizer as they were.
+     * optimizer an {@link IllegalArgumentException}; both name the file and leave the model and optimizer as
+     * they were.
      */
     public static LoadResult load(Path file, Module module, Optimizer optimizer, boolean strict) throws IOException {
         SafeTensors.Contents contents = SafeTensors.load(file);

@@ -76,7 +76,7 @@ public final class SafeTensors {
         });
     }
 
-    /** Reads every tensor and the metadata; a corrupt, truncated or unsupported file is a {@link FileFormatException}. */
+    /** Reads every tensor and the metadata; a corrupt, truncated or unsupported file is a FileFormatException. */
     public static Contents load(Path file) throws IOException {
         long fileSize = Files.size(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -187,7 +187,8 @@ public final class SafeTensors {
         for (Entry e : entries) {
             if (e.begin != cursor || e.end < e.begin) {
                 throw new FileFormatException(file, "tensor '" + e.name + "' has invalid data_offsets [" + e.begin
-                        + ", " + e.end + "]: tensor data must be contiguous, and the previous tensor ends at " + cursor);
+                        + ", " + e.end + "]: tensor data must be contiguous, and the previous tensor ends at "
+                        + cursor);
             }
             long need = TensorBytes.byteSize(e.dtype, numel(e.shape));
             if (e.end - e.begin != need) {

@@ -19,8 +19,8 @@ class CollateTest {
 
     @Test
     void stacksTensorsAlongANewFirstDimension() {
-        Tensor batch = Collate.defaultCollate(List.of(Nabla.tensor(new float[] {1, 2}), Nabla.tensor(new float[] {3, 4}),
-                Nabla.tensor(new float[] {5, 6})));
+        Tensor batch = Collate.defaultCollate(List.of(Nabla.tensor(new float[] {1, 2}),
+                Nabla.tensor(new float[] {3, 4}), Nabla.tensor(new float[] {5, 6})));
         assertArrayEquals(new int[] {3, 2}, batch.shape());
         assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, batch.toFloatArray());
     }
