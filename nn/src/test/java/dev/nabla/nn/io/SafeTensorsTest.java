@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SafeTensorsTest {
+    /**
+     * What the reference implementation (Python safetensors 0.8.0, {@code safetensors.numpy.save_file}) writes for
+     * w=[[1.5, -2, 3], [4, 5, 6]] (f32), step=7 (i64, 0-dim), mask=[True, False], d=[pi] (f64), i=[-1, 2, 3]
+     * (i32) and empty=zeros((0, 3)) (f32), with metadata {"format": "pt"}.
+     */
+    private static final String REFERENCE_FILE =
+            "eAEAAAAAAAB7Il9fbWV0YWRhdGFfXyI6eyJmb3JtYXQiOiJwdCJ9LCJzdGVwIjp7ImR0eXBlIjoiSTY0Iiwic2hhcGUiOltdLCJk"
+            + "YXRhX29mZnNldHMiOlswLDhdfSwiZCI6eyJkdHlwZSI6IkY2NCIsInNoYXBlIjpbMV0sImRhdGFfb2Zmc2V0cyI6WzgsMTZdfSwi"
+            + "ZW1wdHkiOnsiZHR5cGUiOiJGMzIiLCJzaGFwZSI6WzAsM10sImRhdGFfb2Zmc2V0cyI6WzE2LDE2XX0sInciOnsiZHR5cGUiOiJG"
+            + "MzIiLCJzaGFwZSI6WzIsM10sImRhdGFfb2Zmc2V0cyI6WzE2LDQwXX0sImkiOnsiZHR5cGUiOiJJMzIiLCJzaGFwZSI6WzNdLCJk"
+            + "YXRhX29mZnNldHMiOls0MCw1Ml19LCJtYXNrIjp7ImR0eXBlIjoiQk9PTCIsInNoYXBlIjpbMl0sImRhdGFfb2Zmc2V0cyI6WzUy"
+            + "LDU0XX19ICAgBwAAAAAAAAAYLURU+yEJQAAAwD8AAADAAABAQAAAgEAAAKBAAADAQP////8CAAAAAwAAAAEA";
+
     @TempDir
     Path dir;
 
@@ -65,6 +79,26 @@ class SafeTensorsTest {
         assertArrayEquals(new float[] {1.5f, -2f, 0.25f, 3f}, w.toFloatArray());
         assertArrayEquals(new boolean[] {true, false, true}, c.tensors().get("flags").toBooleanArray());
         assertEquals(Map.of("format", "pt", "note", "café"), c.metadata());
+    }
+
+    @Test
+    void readsAndRewritesTheReferenceImplementationsFile() throws IOException {
+        byte[] reference = Base64.getDecoder().decode(REFERENCE_FILE);
+        SafeTensors.Contents c = SafeTensors.load(Files.write(dir.resolve("ref.safetensors"), reference));
+        assertEquals(List.of("step", "d", "empty", "w", "i", "mask"), new ArrayList<>(c.tensors().keySet()));
+        assertEquals(7, c.tensors().get("step").itemLong());
+        assertEquals(0, c.tensors().get("step").dim());
+        assertArrayEquals(new double[] {Math.PI}, c.tensors().get("d").toDoubleArray());
+        assertArrayEquals(new int[] {0, 3}, c.tensors().get("empty").shape());
+        assertArrayEquals(new float[] {1.5f, -2, 3, 4, 5, 6}, c.tensors().get("w").toFloatArray());
+        assertEquals(DType.INT32, c.tensors().get("i").dtype());
+        assertArrayEquals(new int[] {-1, 2, 3}, c.tensors().get("i").toIntArray());
+        assertArrayEquals(new boolean[] {true, false}, c.tensors().get("mask").toBooleanArray());
+        assertEquals(Map.of("format", "pt"), c.metadata());
+
+        Path ours = dir.resolve("ours.safetensors");
+        SafeTensors.save(ours, c.tensors(), c.metadata());
+        assertArrayEquals(reference, Files.readAllBytes(ours), "Nabla writes the reference's bytes");
     }
 
     @Test
