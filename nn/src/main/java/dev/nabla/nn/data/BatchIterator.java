@@ -54,6 +54,7 @@ public final class BatchIterator<B> implements Iterator<B>, AutoCloseable {
         draw64(generator != null ? generator : Generator.defaultGenerator());
     }
 
+    /** True while the epoch has batches left; the first call draws the epoch's order. */
     @Override
     public boolean hasNext() {
         if (order == null && !finished) start();
@@ -67,6 +68,7 @@ public final class BatchIterator<B> implements Iterator<B>, AutoCloseable {
         return false;
     }
 
+    /** The next batch; a failure to make it is rethrown here and ends the epoch. */
     @Override
     public B next() {
         if (!hasNext()) throw new NoSuchElementException("DataLoader: the epoch has no more batches");

@@ -32,11 +32,13 @@ public final class Subset<T> implements Dataset<T> {
         return indices.clone();
     }
 
+    /** The number of indices. */
     @Override
     public int size() {
         return indices.length;
     }
 
+    /** The sample of the underlying dataset at {@code indices[index]}. */
     @Override
     public T get(int index) {
         Dataset.checkIndex("Subset", index, indices.length);

@@ -37,6 +37,7 @@ public final class TensorDataset implements Dataset<List<Tensor>> {
         return tensors;
     }
 
+    /** The shared size of dim 0. */
     @Override
     public int size() {
         return size;
