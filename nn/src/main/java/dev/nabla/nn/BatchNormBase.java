@@ -66,6 +66,7 @@ public abstract class BatchNormBase extends Module {
         }
     }
 
+    /** Normalizes the single input [N, C, *] per channel (batch statistics in training, updating the running ones). */
     @Override
     public Tensor forward(Tensor... inputs) {
         Tensor x = single(inputs);

@@ -36,6 +36,7 @@ public class Dropout extends Module {
         return p;
     }
 
+    /** The single input with dropout applied in training; the input itself in eval. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.dropout(single(inputs), p, isTraining(), generator);

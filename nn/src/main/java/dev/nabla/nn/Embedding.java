@@ -54,6 +54,7 @@ public class Embedding extends Module {
         return paddingIdx;
     }
 
+    /** The rows at the single input's integer indices: shape {@code indices.shape + [embedding_dim]}. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.embedding(single(inputs), weight, paddingIdx);

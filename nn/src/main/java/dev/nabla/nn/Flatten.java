@@ -18,6 +18,7 @@ public class Flatten extends Module {
         this.endDim = endDim;
     }
 
+    /** The single input with dims {@code startDim..endDim} merged. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return single(inputs).flatten(startDim, endDim);

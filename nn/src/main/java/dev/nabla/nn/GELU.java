@@ -22,6 +22,7 @@ public class GELU extends Module {
         return approximate;
     }
 
+    /** GELU of the single input. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.gelu(single(inputs), approximate);

@@ -45,6 +45,7 @@ public class GroupNorm extends Module {
         return bias;
     }
 
+    /** Group-normalizes the single input [N, C, *]. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.groupNorm(single(inputs), numGroups, weight, bias, eps);

@@ -9,6 +9,7 @@ public class Identity extends Module {
     public Identity() {
     }
 
+    /** The single input itself. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return single(inputs);

@@ -47,6 +47,7 @@ public class LayerNorm extends Module {
         return bias;
     }
 
+    /** Layer-normalizes the single input over its trailing dims. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.layerNorm(single(inputs), normalizedShape, weight, bias, eps);

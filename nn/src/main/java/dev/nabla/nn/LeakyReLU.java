@@ -21,6 +21,7 @@ public class LeakyReLU extends Module {
         return negativeSlope;
     }
 
+    /** Leaky ReLU of the single input. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.leakyRelu(single(inputs), negativeSlope);

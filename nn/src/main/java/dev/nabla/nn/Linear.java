@@ -62,6 +62,7 @@ public class Linear extends Module {
         return outFeatures;
     }
 
+    /** {@code x · Wᵀ + b} for the single input x of shape [*, in_features]. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.linear(single(inputs), weight, bias);

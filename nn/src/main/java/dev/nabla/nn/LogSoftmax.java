@@ -16,6 +16,7 @@ public class LogSoftmax extends Module {
         return dim;
     }
 
+    /** Log-softmax of the single input along {@code dim}. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.logSoftmax(single(inputs), dim);

@@ -9,6 +9,7 @@ public class ReLU extends Module {
     public ReLU() {
     }
 
+    /** ReLU of the single input. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.relu(single(inputs));

@@ -9,6 +9,7 @@ public class SiLU extends Module {
     public SiLU() {
     }
 
+    /** SiLU of the single input. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.silu(single(inputs));

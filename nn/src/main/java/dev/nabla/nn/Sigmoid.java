@@ -9,6 +9,7 @@ public class Sigmoid extends Module {
     public Sigmoid() {
     }
 
+    /** Sigmoid of the single input. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.sigmoid(single(inputs));

@@ -16,6 +16,7 @@ public class Softmax extends Module {
         return dim;
     }
 
+    /** Softmax of the single input along {@code dim}. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.softmax(single(inputs), dim);

@@ -9,6 +9,7 @@ public class Tanh extends Module {
     public Tanh() {
     }
 
+    /** Tanh of the single input. */
     @Override
     public Tensor forward(Tensor... inputs) {
         return Functional.tanh(single(inputs));
