@@ -273,7 +273,7 @@ public abstract class Module {
         if (strict && !unexpected.isEmpty()) errors.add("Unexpected key(s) in state_dict: " + quoted(unexpected));
         errors.addAll(mismatched);
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("Error(s) in loading state_dict for " + getClass().getSimpleName() + ":\n\t"
+            throw new IllegalArgumentException("Error(s) in loading state_dict for " + name() + ":\n\t"
                     + String.join("\n\t", errors));
         }
         try (NoGrad g = NoGrad.enter()) {
