@@ -46,6 +46,14 @@ class EmbeddingOneHotPadTest {
     }
 
     @Test
+    void seededEmbeddingMatchesPyTorch() {
+        // torch.manual_seed(0); nn.Embedding(2, 3, padding_idx=1).weight: torch.randn(2, 3) with row 1 zeroed.
+        Nabla.manualSeed(0);
+        Embedding e = new Embedding(2, 3, 1);
+        assertClose(new double[] {1.5410, -0.2934, -2.1788, 0, 0, 0}, new int[] {2, 3}, e.weight(), 1e-4);
+    }
+
+    @Test
     void thePaddingRowStartsAtZeroAndGetsNoGradient() {
         Embedding e = new Embedding(5, 3, -1);
         assertEquals(4, e.paddingIdx());

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Module registry: names, traversal, modes, dtype moves, apply, state dicts and printing. */
@@ -170,7 +171,7 @@ class ModuleTest {
         sd.remove("head.1.bias");
         sd.put("extra.weight", Nabla.zeros(2));
         sd.put("scale", Nabla.full(new int[] {1}, 5.0));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> net.loadStateDict(sd, true));
         assertEquals("Error(s) in loading state_dict for Net:\n\tMissing key(s) in state_dict: \"head.1.bias\". \n\t"
                 + "Unexpected key(s) in state_dict: \"extra.weight\". ", e.getMessage());
@@ -184,14 +185,14 @@ class ModuleTest {
         sd.put("scale", Nabla.full(new int[] {1}, 5.0));
         sd.put("block.fc.weight", Nabla.zeros(3, 5));
         sd.put("extra", Nabla.zeros(1));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> net.loadStateDict(sd, false));
         assertEquals("Error(s) in loading state_dict for Net:\n\tsize mismatch for block.fc.weight: copying a param "
                 + "with shape torch.Size([3, 5]) from checkpoint, the shape in current model is torch.Size([3, 4]).",
                 e.getMessage());
         assertEquals(1.0, net.scale.item());
         sd.remove("head.1.weight");
-        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        e = assertThrows(IllegalArgumentException.class,
                 () -> net.loadStateDict(sd, true));
         assertTrue(e.getMessage().matches("(?s).*\tMissing key.*\n\tUnexpected key.*\n\tsize mismatch.*"),
                 e.getMessage());
