@@ -1,5 +1,7 @@
 package dev.nabla.nn;
 
+import dev.nabla.Tensor;
+
 /**
  * PyTorch's {@code torch.nn.functional}: the stateless forms of the layers and losses, as static methods
  * ({@code import static dev.nabla.nn.Functional.*;}). Each section is implemented next to its layers.
@@ -10,7 +12,151 @@ public final class Functional {
 
     // ---------------------------------------------------------------- linear, dropout, embedding, one-hot, pad
 
+    /** {@code input · weightᵀ}, weight of shape [out, in]. */
+    public static Tensor linear(Tensor input, Tensor weight) {
+        return FunctionalBasics.linear(input, weight, null);
+    }
+
+    /** {@code input · weightᵀ + bias}, weight of shape [out, in], bias of shape [out] (or null). */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        return FunctionalBasics.linear(input, weight, bias);
+    }
+
+    /** Dropout whose mask comes from the default generator (see the four-argument form). */
+    public static Tensor dropout(Tensor input, double p, boolean training) {
+        return FunctionalBasics.dropout(input, p, training, dev.nabla.Generator.defaultGenerator());
+    }
+
+    /**
+     * In training, zeroes each element with probability {@code p} (mask drawn from {@code generator}) and scales the
+     * rest by {@code 1 / (1 - p)}; otherwise returns {@code input} itself.
+     */
+    public static Tensor dropout(Tensor input, double p, boolean training, dev.nabla.Generator generator) {
+        return FunctionalBasics.dropout(input, p, training, generator);
+    }
+
+    /** The rows of {@code weight} [num, dim] at integer {@code indices}: shape {@code indices.shape + [dim]}. */
+    public static Tensor embedding(Tensor indices, Tensor weight) {
+        return FunctionalBasics.embedding(indices, weight, null);
+    }
+
+    /** {@link #embedding(Tensor, Tensor)} where lookups of row {@code paddingIdx} (may be negative) get no gradient. */
+    public static Tensor embedding(Tensor indices, Tensor weight, Integer paddingIdx) {
+        return FunctionalBasics.embedding(indices, weight, paddingIdx);
+    }
+
+    /** One-hot INT64 encoding with {@code max(indices) + 1} classes. */
+    public static Tensor oneHot(Tensor indices) {
+        return FunctionalBasics.oneHot(indices, -1);
+    }
+
+    /** One-hot INT64 encoding of INT64 {@code indices}: shape {@code indices.shape + [numClasses]} (-1: inferred). */
+    public static Tensor oneHot(Tensor indices, int numClasses) {
+        return FunctionalBasics.oneHot(indices, numClasses);
+    }
+
+    /** Zero padding; see {@link #pad(Tensor, int[], double)}. */
+    public static Tensor pad(Tensor input, int[] pad) {
+        return FunctionalBasics.pad(input, pad, 0);
+    }
+
+    /**
+     * Constant padding with {@code value}: {@code pad} holds (before, after) pairs for the last dim first, then the
+     * one before it, as PyTorch's {@code F.pad}; negative amounts crop.
+     */
+    public static Tensor pad(Tensor input, int[] pad, double value) {
+        return FunctionalBasics.pad(input, pad, value);
+    }
+
+    /** {@code max(x, 0)}. */
+    public static Tensor relu(Tensor x) {
+        return x.relu();
+    }
+
+    /** Leaky ReLU with slope 0.01. */
+    public static Tensor leakyRelu(Tensor x) {
+        return x.leakyRelu(0.01);
+    }
+
+    /** {@code x} where positive, {@code negativeSlope * x} elsewhere. */
+    public static Tensor leakyRelu(Tensor x, double negativeSlope) {
+        return x.leakyRelu(negativeSlope);
+    }
+
+    /** Exact GELU, {@code x * Φ(x)}. */
+    public static Tensor gelu(Tensor x) {
+        return x.gelu(false);
+    }
+
+    /** GELU with {@code approximate} "none" (exact) or "tanh" (the tanh approximation), as PyTorch names them. */
+    public static Tensor gelu(Tensor x, String approximate) {
+        return x.gelu(geluTanh(approximate));
+    }
+
+    /** True for "tanh", false for "none"; anything else is an error. */
+    static boolean geluTanh(String approximate) {
+        if ("none".equals(approximate)) return false;
+        if ("tanh".equals(approximate)) return true;
+        throw new IllegalArgumentException("gelu: approximate argument must be either 'none' or 'tanh', got '"
+                + approximate + "'");
+    }
+
+    /** SiLU (swish), {@code x * sigmoid(x)}. */
+    public static Tensor silu(Tensor x) {
+        return x.silu();
+    }
+
+    /** {@code 1 / (1 + exp(-x))}. */
+    public static Tensor sigmoid(Tensor x) {
+        return x.sigmoid();
+    }
+
+    /** Hyperbolic tangent. */
+    public static Tensor tanh(Tensor x) {
+        return x.tanh();
+    }
+
+    /** Softmax along {@code dim}. */
+    public static Tensor softmax(Tensor x, int dim) {
+        return x.softmax(dim);
+    }
+
+    /** Log-softmax along {@code dim}. */
+    public static Tensor logSoftmax(Tensor x, int dim) {
+        return x.logSoftmax(dim);
+    }
+
     // ---------------------------------------------------------------- normalization
+
+    /**
+     * Batch normalization over dim 1 of [N, C, *]. In training it normalizes with the batch mean and biased variance
+     * and, where given, moves {@code runningMean}/{@code runningVar} by {@code momentum} towards the batch mean and
+     * unbiased variance; otherwise it normalizes with the running statistics. {@code weight}/{@code bias} may be null.
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                   boolean training, double momentum, double eps) {
+        return FunctionalNorms.batchNorm(input, runningMean, runningVar, weight, bias, training, momentum, eps);
+    }
+
+    /** Layer normalization over the trailing {@code normalizedShape} dims, eps 1e-5, no affine. */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape) {
+        return FunctionalNorms.layerNorm(input, normalizedShape, null, null, 1e-5);
+    }
+
+    /** Layer normalization over the trailing {@code normalizedShape} dims, then {@code * weight + bias} (nullable). */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        return FunctionalNorms.layerNorm(input, normalizedShape, weight, bias, eps);
+    }
+
+    /** Group normalization of [N, C, *] with {@code numGroups} groups of channels, eps 1e-5, no affine. */
+    public static Tensor groupNorm(Tensor input, int numGroups) {
+        return FunctionalNorms.groupNorm(input, numGroups, null, null, 1e-5);
+    }
+
+    /** Group normalization, then per-channel {@code * weight + bias} (each [C] or null). */
+    public static Tensor groupNorm(Tensor input, int numGroups, Tensor weight, Tensor bias, double eps) {
+        return FunctionalNorms.groupNorm(input, numGroups, weight, bias, eps);
+    }
 
     // ---------------------------------------------------------------- convolution and pooling
 

@@ -92,12 +92,13 @@ public abstract class Module {
         return out;
     }
 
-    /** Buffers by dotted name. */
+    /** Buffers by dotted name, each shared buffer once. */
     public Map<String, Tensor> namedBuffers() {
         Map<String, Tensor> out = new LinkedHashMap<>();
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Map.Entry<String, Module> m : namedModules().entrySet()) {
             for (Map.Entry<String, Tensor> b : m.getValue().buffers.entrySet()) {
-                if (b.getValue() != null) out.put(dotted(m.getKey(), b.getKey()), b.getValue());
+                if (b.getValue() != null && seen.add(b.getValue())) out.put(dotted(m.getKey(), b.getKey()), b.getValue());
             }
         }
         return out;
@@ -108,13 +109,23 @@ public abstract class Module {
         return new ArrayList<>(namedBuffers().values());
     }
 
-    /** The direct children, in registration order. */
+    /** The direct children, in registration order, each once (a module registered twice appears once). */
     public List<Module> children() {
-        return new ArrayList<>(children.values());
+        return new ArrayList<>(namedChildren().values());
     }
 
-    /** The direct children by name. */
+    /** The direct children by name, skipping absent (null) ones and repeats of a module, as PyTorch's. */
     public Map<String, Module> namedChildren() {
+        Map<String, Module> out = new LinkedHashMap<>();
+        Set<Module> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<String, Module> c : children.entrySet()) {
+            if (c.getValue() != null && seen.add(c.getValue())) out.put(c.getKey(), c.getValue());
+        }
+        return out;
+    }
+
+    /** Every registered child slot by name, repeats and nulls included (what containers index and iterate). */
+    protected final Map<String, Module> registeredModules() {
         return Collections.unmodifiableMap(children);
     }
 
@@ -144,7 +155,7 @@ public abstract class Module {
 
     /** Calls {@code fn} on every descendant, then on this module (PyTorch's order); returns this. */
     public Module apply(Consumer<Module> fn) {
-        for (Module c : children.values()) if (c != null) c.apply(fn);
+        for (Module c : children()) c.apply(fn);
         fn.accept(this);
         return this;
     }
@@ -211,21 +222,28 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- state dict
 
-    /** Parameters and persistent buffers by dotted name, as tensors sharing their storage (detached). */
+    /**
+     * Parameters and persistent buffers by dotted name, as tensors sharing their storage (detached). As in PyTorch,
+     * a module registered under two names is saved under both.
+     */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Module> m : namedModules().entrySet()) {
-            Module mod = m.getValue();
-            for (Map.Entry<String, Parameter> p : mod.parameters.entrySet()) {
-                if (p.getValue() != null) out.putIfAbsent(dotted(m.getKey(), p.getKey()), p.getValue().detach());
-            }
-            for (Map.Entry<String, Tensor> b : mod.buffers.entrySet()) {
-                if (b.getValue() != null && !mod.transientBuffers.contains(b.getKey())) {
-                    out.put(dotted(m.getKey(), b.getKey()), b.getValue().detach());
-                }
+        saveState("", out);
+        return out;
+    }
+
+    private void saveState(String prefix, Map<String, Tensor> out) {
+        for (Map.Entry<String, Parameter> p : parameters.entrySet()) {
+            if (p.getValue() != null) out.put(prefix + p.getKey(), p.getValue().detach());
+        }
+        for (Map.Entry<String, Tensor> b : buffers.entrySet()) {
+            if (b.getValue() != null && !transientBuffers.contains(b.getKey())) {
+                out.put(prefix + b.getKey(), b.getValue().detach());
             }
         }
-        return out;
+        for (Map.Entry<String, Module> c : children.entrySet()) {
+            if (c.getValue() != null) c.getValue().saveState(prefix + c.getKey() + ".", out);
+        }
     }
 
     /**
@@ -244,17 +262,18 @@ public abstract class Module {
                 missing.add(e.getKey());
             } else if (!Arrays.equals(given.shape(), e.getValue().shape())) {
                 mismatched.add("size mismatch for " + e.getKey() + ": copying a param with shape "
-                        + Arrays.toString(given.shape()) + " from checkpoint, the shape in current model is "
-                        + Arrays.toString(e.getValue().shape()));
+                        + torchSize(given) + " from checkpoint, the shape in current model is "
+                        + torchSize(e.getValue()) + ".");
             }
         }
         for (String k : state.keySet()) if (!own.containsKey(k)) unexpected.add(k);
-        List<String> errors = new ArrayList<>(mismatched);
-        if (strict && !missing.isEmpty()) errors.add(0, "Missing key(s) in state_dict: " + quoted(missing));
-        if (strict && !unexpected.isEmpty()) errors.add(Math.min(errors.size(), 1), "Unexpected key(s) in state_dict: "
-                + quoted(unexpected));
+        // PyTorch's order: missing keys, then unexpected keys, then size mismatches.
+        List<String> errors = new ArrayList<>();
+        if (strict && !missing.isEmpty()) errors.add("Missing key(s) in state_dict: " + quoted(missing));
+        if (strict && !unexpected.isEmpty()) errors.add("Unexpected key(s) in state_dict: " + quoted(unexpected));
+        errors.addAll(mismatched);
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("Error(s) in loading state_dict for " + getClass().getSimpleName() + ":\n\t"
+            throw new IllegalArgumentException("Error(s) in loading state_dict for " + name() + ":\n\t"
                     + String.join("\n\t", errors));
         }
         try (NoGrad g = NoGrad.enter()) {
@@ -269,7 +288,11 @@ public abstract class Module {
     private static String quoted(List<String> keys) {
         StringBuilder b = new StringBuilder();
         for (String k : keys) b.append(b.length() == 0 ? "" : ", ").append('"').append(k).append('"');
-        return b + ".";
+        return b + ". ";
+    }
+
+    private static String torchSize(Tensor t) {
+        return "torch.Size(" + Arrays.toString(t.shape()) + ")";
     }
 
     // ---------------------------------------------------------------- printing
@@ -287,7 +310,7 @@ public abstract class Module {
         List<String> lines = new ArrayList<>();
         if (!extra.isEmpty()) lines.addAll(Arrays.asList(extra.split("\n")));
         for (Map.Entry<String, Module> c : children.entrySet()) {
-            String child = String.valueOf(c.getValue()).replace("\n", "\n  ");
+            String child = c.getValue() == null ? "None" : c.getValue().toString().replace("\n", "\n  ");
             lines.add("(" + c.getKey() + "): " + child);
         }
         if (lines.isEmpty()) return b.append(')').toString();

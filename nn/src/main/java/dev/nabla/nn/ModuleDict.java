@@ -25,14 +25,14 @@ public class ModuleDict extends Module {
 
     /** The module under {@code key}. */
     public Module get(String key) {
-        Module m = namedChildren().get(key);
+        Module m = registeredModules().get(key);
         if (m == null) throw new IllegalArgumentException("ModuleDict: no module named '" + key + "', have " + keys());
         return m;
     }
 
     /** The keys in insertion order. */
     public Set<String> keys() {
-        return namedChildren().keySet();
+        return registeredModules().keySet();
     }
 
     /** Always fails: a ModuleDict only holds modules, like PyTorch's. */

@@ -2,6 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.Tensor;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public class ModuleList extends Module implements Iterable<Module> {
 
     /** The i-th module (negative from the end). */
     public Module get(int index) {
-        List<Module> all = children();
+        List<Module> all = new ArrayList<>(registeredModules().values());
         int i = index < 0 ? index + all.size() : index;
         if (i < 0 || i >= all.size()) {
             throw new IndexOutOfBoundsException("ModuleList: index " + index + " is out of range for " + all.size()
@@ -32,12 +33,29 @@ public class ModuleList extends Module implements Iterable<Module> {
 
     /** The number of modules. */
     public int size() {
-        return namedChildren().size();
+        return registeredModules().size();
     }
 
     @Override
     public Iterator<Module> iterator() {
-        return children().iterator();
+        return registeredModules().values().iterator();
+    }
+
+    /** PyTorch's ModuleList printing: a run of modules that print alike collapses to {@code (0-2): 3 x Linear(...)}. */
+    @Override
+    public String toString() {
+        List<String> reprs = new ArrayList<>();
+        for (Module m : this) reprs.add(m == null ? "None" : m.toString());
+        if (reprs.isEmpty()) return name() + "()";
+        StringBuilder b = new StringBuilder(name()).append('(');
+        for (int start = 0, end; start < reprs.size(); start = end + 1) {
+            end = start;
+            while (end + 1 < reprs.size() && reprs.get(end + 1).equals(reprs.get(start))) end++;
+            String local = start == end ? "(" + start + "): " + reprs.get(start)
+                    : "(" + start + "-" + end + "): " + (end - start + 1) + " x " + reprs.get(start);
+            b.append("\n  ").append(local.replace("\n", "\n  "));
+        }
+        return b.append("\n)").toString();
     }
 
     /** Always fails: a ModuleList only holds modules, like PyTorch's. */
