@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
 
-/** The element-wise losses (regression and binary cross entropy), composed from Tensor ops so autograd differentiates them. */
+/** The element-wise losses (regression, binary cross entropy), composed from Tensor ops so autograd differentiates them. */
 final class PointwiseLosses {
     private static final Logger LOG = LoggerFactory.getLogger(PointwiseLosses.class);
     /** PyTorch clamps BCE's logarithms at -100 so that a probability of exactly 0 or 1 gives a finite loss. */

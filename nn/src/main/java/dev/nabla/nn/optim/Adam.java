@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PyTorch's {@code torch.optim.Adam}: Adam with bias-corrected moments and L2 weight decay added to the gradient ({@code g += weight_decay * p}); see {@link AdamUpdate} for the
- * update. State: {@code step}, {@code exp_avg}, {@code exp_avg_sq}, and {@code max_exp_avg_sq} with amsgrad.
+ * PyTorch's {@code torch.optim.Adam}, with L2 weight decay added to the gradient ({@code g += weight_decay * p}):
+ * at step {@code t}, {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2} (with amsgrad, the running
+ * maximum of {@code v} replaces it) and {@code p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}.
+ * State: {@code step}, {@code exp_avg}, {@code exp_avg_sq}, and {@code max_exp_avg_sq} with amsgrad.
  */
 public final class Adam extends Optimizer {
 

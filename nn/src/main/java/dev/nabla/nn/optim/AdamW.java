@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PyTorch's {@code torch.optim.AdamW}: Adam with bias-corrected moments and decoupled weight decay ({@code p *= 1 - lr * weight_decay} before the Adam step, Loshchilov and Hutter); see {@link AdamUpdate} for the
- * update. State: {@code step}, {@code exp_avg}, {@code exp_avg_sq}, and {@code max_exp_avg_sq} with amsgrad.
+ * PyTorch's {@code torch.optim.AdamW}: Adam with decoupled weight decay (Loshchilov and Hutter), that is
+ * {@code p *= 1 - lr * weight_decay} and then {@link Adam}'s step on the plain gradient.
+ * State: {@code step}, {@code exp_avg}, {@code exp_avg_sq}, and {@code max_exp_avg_sq} with amsgrad.
  */
 public final class AdamW extends Optimizer {
 

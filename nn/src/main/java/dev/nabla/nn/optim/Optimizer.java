@@ -53,7 +53,7 @@ public abstract class Optimizer {
         steps++;
     }
 
-    /** Evaluates {@code closure} (which recomputes the loss and calls backward) with grad enabled, then steps; returns the loss. */
+    /** Runs {@code closure} (which recomputes the loss and calls backward) with grad enabled, steps, returns the loss. */
     public Tensor step(Supplier<Tensor> closure) {
         Tensor loss;
         try (EnableGrad g = EnableGrad.enter()) {

@@ -48,7 +48,8 @@ class RMSpropAdagradTest {
         return out;
     }
 
-    /** Adagrad: {@code clr = lr / (1 + (t - 1) decay)}, {@code g += wd p}, {@code s += g^2}, {@code p -= clr g / (sqrt(s) + eps)}. */
+    /** Adagrad: {@code clr = lr / (1 + (t - 1) decay)}, {@code g += wd p},
+     * {@code s += g^2}, {@code p -= clr g / (sqrt(s) + eps)}. */
     private static double[] adagrad(int i, double lr, double decay, double wd, double init, double eps) {
         double p = START[i];
         double s = init;

@@ -26,7 +26,7 @@ public abstract class LRScheduler implements Scheduler {
     private boolean initial;
     private double[] lastLr;
 
-    /** A scheduler over {@code optimizer}'s groups; subclasses call {@link #initialStep()} at the end of their constructor. */
+    /** A scheduler over {@code optimizer}'s groups; subclasses call {@link #initialStep()} last in their constructor. */
     protected LRScheduler(Optimizer optimizer) {
         this.optimizer = optimizer;
         List<ParamGroup> groups = optimizer.paramGroups();

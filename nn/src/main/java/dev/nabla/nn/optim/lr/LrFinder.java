@@ -20,10 +20,11 @@ import java.util.function.Supplier;
 
 /**
  * The learning-rate range test (Smith; fastai's {@code lr_find}): trains with a learning rate that rises
- * exponentially from {@link #startLr} to {@link #endLr}, one batch per step, records the loss, smooths it with a
- * bias-corrected exponential moving average, stops once the smoothed loss exceeds {@link #divergeThreshold} times
- * the best one, and suggests the rate where the smoothed loss falls fastest against {@code log(lr)}. The model's
- * and optimizer's state are restored afterwards (gradients are left null), so training can start from where it was.
+ * exponentially from {@link #startLr(double)} to {@link #endLr(double)}, one batch per step, records the loss,
+ * smooths it with a bias-corrected exponential moving average, stops once the smoothed loss exceeds
+ * {@link #divergeThreshold(double)} times the best one, and suggests the rate where the smoothed loss falls fastest
+ * against {@code log(lr)}. The model's and optimizer's state are restored afterwards (gradients are left null), so
+ * training can start from where it was.
  */
 public final class LrFinder {
     private final Module model;
@@ -94,7 +95,7 @@ public final class LrFinder {
     }
 
     /**
-     * The test over {@code batches}, each turned into a loss by {@code batchLoss}. Without {@link #numIter} the
+     * The test over {@code batches}, each turned into a loss by {@code batchLoss}. Without {@link #numIter(int)} the
      * number of steps is the number of batches (a collection's size, else counted by a first pass); with it the
      * batches are cycled as often as needed.
      */

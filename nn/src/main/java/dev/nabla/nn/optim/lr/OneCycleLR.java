@@ -45,7 +45,8 @@ public final class OneCycleLR extends LRScheduler {
             throw new IllegalArgumentException("OneCycleLR: expected positive integer total_steps, but got " + b.totalSteps);
         }
         if (!(b.pctStart >= 0 && b.pctStart <= 1)) {
-            throw new IllegalArgumentException("OneCycleLR: expected float between 0 and 1 pct_start, but got " + b.pctStart);
+            throw new IllegalArgumentException("OneCycleLR: expected float between 0 and 1 pct_start, but got "
+                    + b.pctStart);
         }
         List<ParamGroup> groups = b.optimizer.paramGroups();
         boolean beta1 = b.optimizer.defaults().containsKey("betas");

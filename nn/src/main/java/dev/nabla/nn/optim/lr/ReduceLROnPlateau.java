@@ -36,7 +36,9 @@ public final class ReduceLROnPlateau {
     private double[] lastLr;
 
     private ReduceLROnPlateau(Builder b) {
-        if (!(b.factor < 1.0)) throw new IllegalArgumentException("ReduceLROnPlateau: factor should be < 1.0, got " + b.factor);
+        if (!(b.factor < 1.0)) {
+            throw new IllegalArgumentException("ReduceLROnPlateau: factor should be < 1.0, got " + b.factor);
+        }
         int groups = b.optimizer.paramGroups().size();
         if (b.minLrs.length != 1 && b.minLrs.length != groups) {
             throw new IllegalArgumentException("ReduceLROnPlateau: expected " + groups + " min_lrs, got " + b.minLrs.length);

@@ -17,7 +17,7 @@ public final class SequentialLR implements Scheduler {
     private int lastEpoch;
     private double[] lastLr;
 
-    /** Runs {@code schedulers} (all on {@code optimizer}) one after another, switching at the increasing {@code milestones}. */
+    /** Runs {@code schedulers} (all on {@code optimizer}) in turn, switching at the increasing {@code milestones}. */
     public SequentialLR(Optimizer optimizer, List<LRScheduler> schedulers, int... milestones) {
         if (schedulers.isEmpty()) {
             throw new IllegalArgumentException("SequentialLR expects at least one scheduler, but got no scheduler.");
