@@ -1,5 +1,6 @@
 package dev.nabla.nn.optim;
 
+import dev.nabla.DType;
 import dev.nabla.Parameter;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,20 @@ class AdamTest {
                 GRADS[0])[0], 1e-15);
         assertEquals(1e-2, new AdamW(List.of(param(1))).defaults().get("weight_decay"));
         assertEquals(0.0, new Adam(List.of(param(1))).defaults().get("weight_decay"));
+    }
+
+    @Test
+    void float32ParametersFollowTheSameEquations() {
+        Parameter p = new Parameter(tensor(new float[] {1.0f, -2.0f}));
+        AdamW opt = AdamW.builder().lr(0.1).weightDecay(0.5).amsgrad(true).build(List.of(p));
+        double[][] want = {expected(0, 0.1, 0.9, 0.999, 1e-8, 0.5, true, true),
+            expected(1, 0.1, 0.9, 0.999, 1e-8, 0.5, true, true)};
+        for (int t = 0; t < 3; t++) {
+            p.setGrad(tensor(new float[] {(float) GRADS[t][0], (float) GRADS[t][1]}));
+            opt.step();
+            assertArrayEquals(new double[] {want[0][t], want[1][t]}, p.toDoubleArray(), 1e-6);
+        }
+        assertEquals(DType.FLOAT32, opt.state(p).get("exp_avg").dtype());
     }
 
     @Test
