@@ -1,0 +1,62 @@
+package dev.nabla.nn.optim;
+
+import dev.nabla.Nabla;
+import dev.nabla.Tensor;
+
+import java.util.Map;
+
+/**
+ * The Adam step shared by {@link Adam} (L2 weight decay added to the gradient) and {@link AdamW} (decoupled:
+ * {@code p *= 1 - lr * weight_decay} first). With {@code t} the step count:
+ * {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2}, with amsgrad {@code vmax = max(vmax, v)} used in
+ * place of {@code v}, and {@code p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}: eps is added after
+ * the bias correction of the second moment, as PyTorch does.
+ */
+final class AdamUpdate {
+    private AdamUpdate() {
+    }
+
+    static void apply(Tensor p, Tensor grad, Map<String, Tensor> state, ParamGroup group, boolean decoupled) {
+        double lr = group.lr();
+        double[] betas = group.getDoubles("betas");
+        double eps = group.getDouble("eps");
+        double weightDecay = group.getDouble("weight_decay");
+        boolean amsgrad = group.getBoolean("amsgrad");
+        if (state.isEmpty()) {
+            state.put("exp_avg", Nabla.zerosLike(p));
+            state.put("exp_avg_sq", Nabla.zerosLike(p));
+            if (amsgrad) state.put("max_exp_avg_sq", Nabla.zerosLike(p));
+        }
+        double t = Optimizer.incrementStep(state);
+        Tensor g = group.getBoolean("maximize") ? grad.neg() : grad;
+        if (weightDecay != 0) {
+            if (decoupled) p.mul_(1 - lr * weightDecay);
+            else g = g.add(p, weightDecay);
+        }
+        Tensor expAvg = state.get("exp_avg");
+        Tensor expAvgSq = state.get("exp_avg_sq");
+        expAvg.mul_(betas[0]).add_(g, 1 - betas[0]);
+        expAvgSq.mul_(betas[1]).add_(g.mul(g), 1 - betas[1]);
+        double biasCorrection1 = 1 - Math.pow(betas[0], t);
+        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(betas[1], t));
+        Tensor second = expAvgSq;
+        if (amsgrad) {
+            // amsgrad may be switched on after the first steps; the running max then starts from zero.
+            Tensor max = state.computeIfAbsent("max_exp_avg_sq", k -> Nabla.zerosLike(p));
+            max.copy_(max.maximum(expAvgSq));
+            second = max;
+        }
+        Tensor denom = second.sqrt().div(biasCorrection2Sqrt).add(eps);
+        p.add_(expAvg.div(denom), -lr / biasCorrection1);
+    }
+
+    /** Checks shared by both builders, with PyTorch's messages. */
+    static void check(String op, double lr, double[] betas, double eps, double weightDecay) {
+        Checks.nonNegative(op, "learning rate", lr);
+        Checks.nonNegative(op, "epsilon value", eps);
+        if (betas.length != 2) throw new IllegalArgumentException(op + ": betas must be two numbers, got " + betas.length);
+        Checks.unitInterval(op, "beta parameter at index 0", betas[0]);
+        Checks.unitInterval(op, "beta parameter at index 1", betas[1]);
+        Checks.nonNegative(op, "weight_decay value", weightDecay);
+    }
+}
