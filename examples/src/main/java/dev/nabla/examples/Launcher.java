@@ -13,11 +13,12 @@ public final class Launcher {
             new TensorBasics(),
             new TwoLayerManual(),
             new TwoLayerAutograd(),
-            new TwoLayerModule());
+            new TwoLayerModule(),
+            new TwoLayerNn());
 
     /** The examples {@code intro} runs one after another. */
     static final List<String> INTRODUCTION = List.of("tensor-basics", "two-layer-manual", "two-layer-autograd",
-            "two-layer-module");
+            "two-layer-module", "two-layer-nn");
 
     private Launcher() {
     }
