@@ -14,7 +14,9 @@ public final class Launcher {
             new TwoLayerManual(),
             new TwoLayerAutograd(),
             new TwoLayerModule(),
-            new TwoLayerNn());
+            new TwoLayerNn(),
+            new MnistMlp(),
+            new LrFinderExample());
 
     /** The examples {@code intro} runs one after another. */
     static final List<String> INTRODUCTION = List.of("tensor-basics", "two-layer-manual", "two-layer-autograd",
