@@ -15,7 +15,8 @@ public final class FloatKernelsGenerator {
     static final List<String[]> PAIRS = List.of(
             new String[] {"DoubleKernels.java", "FloatKernels.java"},
             new String[] {"DoubleReduce.java", "FloatReduce.java"},
-            new String[] {"DoubleIm2Col.java", "FloatIm2Col.java"});
+            new String[] {"DoubleIm2Col.java", "FloatIm2Col.java"},
+            new String[] {"DoubleRowReduce.java", "FloatRowReduce.java"});
 
     static final Path PACKAGE_DIR = Path.of("src/main/java/dev/nabla/cpu");
 
