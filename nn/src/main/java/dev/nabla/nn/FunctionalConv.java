@@ -38,17 +38,25 @@ final class FunctionalConv {
         checkBias(op, bias, out);
         int[] size = spatial(x, dims);
         int[] kernel = spatial(weight, dims);
+        long[] padded = new long[dims];
+        long[] reach = new long[dims];
         int[] blocks = new int[dims];
+        boolean fits = true;
         for (int i = 0; i < dims; i++) {
-            long padded = (long) size[i] + 2L * p[i];
-            long reach = (long) d[i] * (kernel[i] - 1) + 1;
-            if (padded < reach) {
-                throw new IllegalArgumentException(op + ": calculated padded input size per channel: (" + join(size, p, 2)
-                        + "); kernel size: (" + join(kernel, null, 0) + "); the kernel size (dilated: " + reach
-                        + ") can't be greater than the padded input size, for input " + Arrays.toString(input.shape())
-                        + " and weight " + Arrays.toString(weight.shape()));
+            padded[i] = size[i] + 2L * p[i];
+            reach[i] = (long) d[i] * (kernel[i] - 1) + 1;
+            if (padded[i] > Integer.MAX_VALUE / 4 || reach[i] > Integer.MAX_VALUE / 4) {
+                throw new IllegalArgumentException(op + ": padding " + Tuples.str(p) + " or dilation " + Tuples.str(d)
+                        + " is too large for input " + Arrays.toString(input.shape()));
             }
-            blocks[i] = (int) ((padded - reach) / s[i] + 1);
+            fits &= padded[i] >= reach[i];
+            blocks[i] = fits ? (int) ((padded[i] - reach[i]) / s[i] + 1) : 0;
+        }
+        if (!fits) {
+            throw new IllegalArgumentException(op + ": calculated padded input size per channel: (" + join(padded)
+                    + "); kernel size: (" + join(widen(kernel)) + ")" + (Arrays.equals(reach, widen(kernel)) ? ""
+                    : ", dilated: (" + join(reach) + ")") + "; the kernel can't be greater than the padded input, for "
+                    + "input " + Arrays.toString(input.shape()) + " and weight " + Arrays.toString(weight.shape()));
         }
         Window2d window = dims == 1
                 ? new Window2d(1, kernel[0], 1, d[0], 0, p[0], 1, s[0], 1, blocks[0])
@@ -110,6 +118,10 @@ final class FunctionalConv {
             throw new IllegalArgumentException(op + ": given input size per channel (" + h + " x " + w + "), the "
                     + "calculated output size per channel (" + oh + " x " + ow + ") is too small, for input "
                     + Arrays.toString(input.shape()) + " and weight " + Arrays.toString(weight.shape()));
+        }
+        if (oh > Integer.MAX_VALUE / 4 || ow > Integer.MAX_VALUE / 4) {
+            throw new IllegalArgumentException(op + ": the calculated output size per channel (" + oh + " x " + ow
+                    + ") is too large, for input " + Arrays.toString(input.shape()));
         }
         Window2d window = new Window2d(kh, kw, d[0], d[1], p[0], p[1], s[0], s[1], h, w);
         int in = channels / groups;
@@ -236,12 +248,14 @@ final class FunctionalConv {
         return Arrays.copyOfRange(t.shape(), t.dim() - dims, t.dim());
     }
 
-    /** Sizes joined by " x ", each plus {@code scale} times its padding when given. */
-    private static String join(int[] size, int[] pad, int scale) {
+    /** Sizes joined by " x ", as PyTorch prints them in convolution errors. */
+    private static String join(long[] sizes) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < size.length; i++) {
-            b.append(i == 0 ? "" : " x ").append((long) size[i] + (pad == null ? 0 : (long) scale * pad[i]));
-        }
+        for (int i = 0; i < sizes.length; i++) b.append(i == 0 ? "" : " x ").append(sizes[i]);
         return b.toString();
+    }
+
+    private static long[] widen(int[] sizes) {
+        return Arrays.stream(sizes).asLongStream().toArray();
     }
 }

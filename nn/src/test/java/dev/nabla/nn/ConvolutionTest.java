@@ -156,7 +156,7 @@ class ConvolutionTest {
         assertMessage(() -> Functional.conv2d(x, Nabla.zeros(4, 3, 7, 7), null), "conv2d", "padded input size",
                 "5 x 5", "7 x 7");
         assertMessage(() -> Functional.conv2d(x, Nabla.zeros(4, 3, 3, 3), null, 1, 0, 3, 1), "conv2d",
-                "dilated: 7");
+                "dilated: (7 x 7)", "can't be greater");
         assertMessage(() -> Functional.conv2d(Nabla.zeros(2, 4, 5, 5), Nabla.zeros(3, 2, 3, 3), null, 1, 0, 1, 2),
                 "conv2d", "out_channels", "groups (2)");
         assertMessage(() -> Functional.conv2d(x, w, Nabla.zeros(3)), "conv2d", "bias", "[4]", "[3]");
