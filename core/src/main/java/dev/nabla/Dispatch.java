@@ -7,6 +7,7 @@ import dev.nabla.spi.ReduceArgs;
 import dev.nabla.spi.ReduceOp;
 import dev.nabla.spi.Strided;
 import dev.nabla.spi.UnaryOp;
+import dev.nabla.spi.Window2d;
 
 import java.util.List;
 
@@ -128,6 +129,20 @@ final class Dispatch {
         Tensor out = empty(x.shape, DType.INT64, x.device());
         x.backend().argsort(out.strided(), x.strided(), dim, descending);
         return out;
+    }
+
+    /** im2col of a 4-D floating tensor into columns of {@code shape}, recorded with its window. */
+    static Tensor im2col(Tensor x, Window2d window, double padValue, int[] shape) {
+        Tensor out = empty(shape, x.dtype(), x.device());
+        x.backend().im2col(out.strided(), x.strided(), window, padValue);
+        return Recorder.record(out, GraphOp.IM2COL, window, x);
+    }
+
+    /** col2im of 3-D floating columns into an image of {@code shape}, recorded with its window. */
+    static Tensor col2im(Tensor cols, Window2d window, int[] shape) {
+        Tensor out = empty(shape, cols.dtype(), cols.device());
+        cols.backend().col2im(out.strided(), cols.strided(), window);
+        return Recorder.record(out, GraphOp.COL2IM, window, cols);
     }
 
     /** Concatenates tensors of one dtype and rank along {@code dim} into a new tensor of {@code shape}. */

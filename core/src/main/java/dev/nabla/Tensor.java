@@ -5,6 +5,7 @@ import dev.nabla.spi.BinaryOp;
 import dev.nabla.spi.Storage;
 import dev.nabla.spi.Strided;
 import dev.nabla.spi.UnaryOp;
+import dev.nabla.spi.Window2d;
 
 import java.util.List;
 
@@ -1025,6 +1026,21 @@ public sealed class Tensor permits Parameter {
     /** PyTorch's {@code matmul}: dot, mv, mm or batched mm with broadcast batch dims, by rank. */
     public Tensor matmul(Tensor other) {
         return LinAlg.matmul(this, other);
+    }
+
+    // ---------------------------------------------------------------- sliding windows
+
+    /**
+     * im2col of an [N, C, H, W] tensor: [N, C*kh*kw, blocksH*blocksW] columns holding each window's taps, with
+     * {@code padValue} where a tap falls outside the image (the primitive under PyTorch's {@code F.unfold}).
+     */
+    public Tensor im2col(Window2d window, double padValue) {
+        return Patches.im2col(this, window, padValue);
+    }
+
+    /** col2im, the adjoint of {@link #im2col}: [N, C*kh*kw, L] columns summed into an [N, C, height, width] image. */
+    public Tensor col2im(int height, int width, Window2d window) {
+        return Patches.col2im(this, height, width, window);
     }
 
     // ---------------------------------------------------------------- indexing and reordering

@@ -10,6 +10,7 @@ import dev.nabla.spi.GraphOp;
 import dev.nabla.spi.ReduceArgs;
 import dev.nabla.spi.ReduceOp;
 import dev.nabla.spi.UnaryOp;
+import dev.nabla.spi.Window2d;
 
 import java.util.Arrays;
 
@@ -231,6 +232,11 @@ final class Derivatives {
                         needs[1] ? g.slice(w[0], w[1], w[2], w[3]) : null};
             }
             case FLIP -> new Tensor[] {g.flip((int[]) f.attributes())};
+            case IM2COL -> {
+                int[] image = f.inputShape(0);
+                yield new Tensor[] {g.col2im(image[2], image[3], (Window2d) f.attributes())};
+            }
+            case COL2IM -> new Tensor[] {g.im2col((Window2d) f.attributes(), 0.0)};
             case CUSTOM -> ((CustomBackward) f.attributes()).backward(g, needs);
         };
     }

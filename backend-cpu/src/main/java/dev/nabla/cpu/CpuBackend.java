@@ -8,6 +8,7 @@ import dev.nabla.spi.ReduceOp;
 import dev.nabla.spi.Storage;
 import dev.nabla.spi.Strided;
 import dev.nabla.spi.UnaryOp;
+import dev.nabla.spi.Window2d;
 
 /** The pure-Java backend of {@link Device#cpu()}: tensors are Java arrays and kernels run on a shared thread pool. */
 public final class CpuBackend implements Backend {
@@ -140,6 +141,16 @@ public final class CpuBackend implements Backend {
     @Override
     public void cumsum(Strided out, Strided in, int dim) {
         Scan.cumsum(out, in, dim);
+    }
+
+    @Override
+    public void im2col(Strided out, Strided in, Window2d window, double padValue) {
+        Im2Col.im2col(out, in, window, padValue);
+    }
+
+    @Override
+    public void col2im(Strided out, Strided in, Window2d window) {
+        Im2Col.col2im(out, in, window);
     }
 
     @Override

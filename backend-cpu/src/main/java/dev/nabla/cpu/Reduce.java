@@ -11,7 +11,7 @@ import dev.nabla.spi.Strided;
  */
 final class Reduce {
     /** Elements per staged block and per piece of a full reduction. */
-    private static final int BLOCK = 4096;
+    static final int BLOCK = 4096;
     private static final int PIECE = 1 << 16;
 
     private Reduce() {
@@ -47,6 +47,10 @@ final class Reduce {
         Object outArray = CpuStorage.array(out);
         DType type = in.dtype();
 
+        if (outputs > 1 && RowReduce.applies(op, type, kept, count)) {
+            RowReduce.run(op, kept, red, inArray, outArray, count);
+            return;
+        }
         if (outputs == 1) {
             Accumulator total = full(op, type, red, inArray, kept.position(1, 0), count);
             total.store(outArray, kept.position(0, 0));

@@ -14,7 +14,9 @@ public final class FloatKernelsGenerator {
     /** Template file name to generated file name, both under the package directory. */
     static final List<String[]> PAIRS = List.of(
             new String[] {"DoubleKernels.java", "FloatKernels.java"},
-            new String[] {"DoubleReduce.java", "FloatReduce.java"});
+            new String[] {"DoubleReduce.java", "FloatReduce.java"},
+            new String[] {"DoubleIm2Col.java", "FloatIm2Col.java"},
+            new String[] {"DoubleRowReduce.java", "FloatRowReduce.java"});
 
     static final Path PACKAGE_DIR = Path.of("src/main/java/dev/nabla/cpu");
 

@@ -63,6 +63,20 @@ public interface Backend {
     /** Inclusive prefix sum of {@code in} along {@code dim} into {@code out} (same shape and dtype). */
     void cumsum(Strided out, Strided in, int dim);
 
+    /**
+     * im2col: {@code out[n, (c*kh + i)*kw + j, by*blocksW + bx] = in[n, c, by*strideH - padH + i*dilationH,
+     * bx*strideW - padW + j*dilationW]}, or {@code padValue} where that tap falls outside the image. {@code in} is a
+     * floating [N, C, H, W] window; {@code out} is contiguous [N, C*kh*kw, blocksH*blocksW] of the same dtype.
+     */
+    void im2col(Strided out, Strided in, Window2d window, double padValue);
+
+    /**
+     * col2im, the adjoint of {@link #im2col}: every column entry is added to the image element its tap reads, and
+     * taps outside the image are dropped. {@code in} is a floating [N, C*kh*kw, blocksH*blocksW] window; {@code out}
+     * is contiguous [N, C, H, W] of the same dtype and zero-filled, as allocated.
+     */
+    void col2im(Strided out, Strided in, Window2d window);
+
     /** Writes to {@code out} (INT64) the indices that sort {@code in} along {@code dim}, stably; NaN sorts as largest. */
     void argsort(Strided out, Strided in, int dim, boolean descending);
 }

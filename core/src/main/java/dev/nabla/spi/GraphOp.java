@@ -36,6 +36,10 @@ public enum GraphOp {
     SLICE_SCATTER,
     /** input x; attributes: the flipped dims (int[]). */
     FLIP,
+    /** im2col of an [N, C, H, W] image into [N, C*kh*kw, L] columns; input x; attributes: the {@link Window2d}. */
+    IM2COL,
+    /** col2im, the adjoint of IM2COL, summing overlapping taps; input the columns; attributes: the {@link Window2d}. */
+    COL2IM,
     /** a user-defined function; inputs: its tensor arguments; attributes: its {@link CustomBackward}. */
     CUSTOM
 }

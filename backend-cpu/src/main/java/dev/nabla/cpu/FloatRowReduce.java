@@ -1,0 +1,116 @@
+package dev.nabla.cpu;
+
+import java.util.Arrays;
+
+/**
+ * Row-at-a-time reductions of float arrays for {@link RowReduce}: {@code n} consecutive outputs, whose inputs for
+ * reduced element r start at {@code base + red[r]}, are folded together with same-index loops. Per output, values
+ * are combined in {@link Reduce}'s order and precision (pieces of {@code Reduce.BLOCK}, then eight-lane blocks for
+ * sums), so the results match its one-output-at-a-time path bit for bit.
+ * GENERATED from DoubleRowReduce.java by FloatKernelsGenerator: edit the template, then regenerate.
+ */
+@SuppressWarnings("cast")
+final class FloatRowReduce {
+    private static final int LANES_BLOCK = 1024;
+
+    private FloatRowReduce() {
+    }
+
+    /** Scratch rows for one task: eight sum lanes, the running value, and per-output NaN flags. */
+    static final class Scratch {
+        final float[] lanes;
+        final float[] best;
+        final boolean[] nan;
+
+        Scratch(int n) {
+            lanes = new float[8 * n];
+            best = new float[n];
+            nan = new boolean[n];
+        }
+    }
+
+    /** Sums: within each piece, blocks of eight lanes added into a wide piece total; pieces added in wide precision. */
+    static void sum(float[] a, int base, int[] red, float[] o, int outPos, int n, Scratch s, RowReduce.Wide w) {
+        var total = w.total;
+        var piece = w.piece;
+        float[] lanes = s.lanes;
+        Arrays.fill(total, 0, n, 0);
+        for (int p0 = 0; p0 < red.length; p0 += Reduce.BLOCK) {
+            int p1 = Math.min(red.length, p0 + Reduce.BLOCK);
+            Arrays.fill(piece, 0, n, 0);
+            for (int b0 = p0; b0 < p1; b0 += LANES_BLOCK) {
+                int b1 = Math.min(p1, b0 + LANES_BLOCK);
+                Arrays.fill(lanes, 0, 8 * n, 0);
+                int r = b0;
+                for (; r + 8 <= b1; r += 8) {
+                    for (int lane = 0; lane < 8; lane++) {
+                        int src = base + red[r + lane];
+                        int dst = lane * n;
+                        for (int j = 0; j < n; j++) lanes[dst + j] += a[src + j];
+                    }
+                }
+                for (; r < b1; r++) {
+                    int src = base + red[r];
+                    for (int j = 0; j < n; j++) lanes[j] += a[src + j];
+                }
+                for (int j = 0; j < n; j++) {
+                    piece[j] += ((lanes[j] + lanes[n + j]) + (lanes[2 * n + j] + lanes[3 * n + j]))
+                            + ((lanes[4 * n + j] + lanes[5 * n + j]) + (lanes[6 * n + j] + lanes[7 * n + j]));
+                }
+            }
+            for (int j = 0; j < n; j++) total[j] += (float) piece[j];
+        }
+        for (int j = 0; j < n; j++) o[outPos + j] = (float) total[j];
+    }
+
+    /** Largest (or smallest) values; NaN where any value is NaN. */
+    static void extreme(float[] a, int base, int[] red, float[] o, int outPos, int n, boolean max, Scratch s,
+                        RowReduce.Wide w) {
+        float[] best = s.best;
+        boolean[] nan = s.nan;
+        var total = w.total;
+        Arrays.fill(total, 0, n, max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
+        Arrays.fill(nan, 0, n, false);
+        for (int p0 = 0; p0 < red.length; p0 += Reduce.BLOCK) {
+            int p1 = Math.min(red.length, p0 + Reduce.BLOCK);
+            Arrays.fill(best, 0, n, max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
+            for (int r = p0; r < p1; r++) {
+                int src = base + red[r];
+                if (max) {
+                    for (int j = 0; j < n; j++) {
+                        float v = a[src + j];
+                        nan[j] |= v != v;
+                        best[j] = v > best[j] ? v : best[j];
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        float v = a[src + j];
+                        nan[j] |= v != v;
+                        best[j] = v < best[j] ? v : best[j];
+                    }
+                }
+            }
+            // Pieces combine with Math.max/min, as Reduce's accumulator does (it orders -0.0 below 0.0).
+            for (int j = 0; j < n; j++) total[j] = max ? Math.max(total[j], best[j]) : Math.min(total[j], best[j]);
+        }
+        for (int j = 0; j < n; j++) o[outPos + j] = nan[j] ? Float.NaN : (float) total[j];
+    }
+
+    /** Index (along the flattened reduced dims) of the first largest or smallest value, a NaN beating everything. */
+    static void arg(float[] a, int base, int[] red, long[] o, int outPos, int n, boolean max, Scratch s) {
+        float[] best = s.best;
+        System.arraycopy(a, base + red[0], best, 0, n);
+        Arrays.fill(o, outPos, outPos + n, 0);
+        for (int r = 1; r < red.length; r++) {
+            int src = base + red[r];
+            for (int j = 0; j < n; j++) {
+                float v = a[src + j];
+                float b = best[j];
+                if (b == b && (v != v || (max ? v > b : v < b))) {
+                    best[j] = v;
+                    o[outPos + j] = r;
+                }
+            }
+        }
+    }
+}
