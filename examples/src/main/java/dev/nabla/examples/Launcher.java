@@ -16,6 +16,7 @@ public final class Launcher {
             new TwoLayerModule(),
             new TwoLayerNn(),
             new MnistMlp(),
+            new MnistCnn(),
             new LrFinderExample());
 
     /** The examples {@code intro} runs one after another. */

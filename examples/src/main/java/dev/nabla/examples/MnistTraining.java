@@ -12,6 +12,7 @@ import dev.nabla.nn.optim.Adam;
 import dev.nabla.nn.optim.Optimizer;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class MnistTraining {
         Mnist.Split train = MnistData.train(options);
         Mnist.Split test = MnistData.test(options);
         out.println(model);
-        out.printf(Locale.ROOT, "training on %d digits, testing on %d, batch %d, Adam lr %g, %d epochs%n",
+        out.printf(Locale.ROOT, "training on %d digits, testing on %d, batch %d, Adam lr %s, %d epochs%n",
                 train.size(), test.size(), batchSize, lr, epochs);
 
         DataLoader<List<Tensor>> loader = DataLoader.builder(train.dataset()).batchSize(batchSize).shuffle(true)
@@ -62,7 +63,7 @@ final class MnistTraining {
             out.println(Progress.line(epoch, epochs, seen, train.size(), (System.nanoTime() - start) / 1e9, sum / seen,
                     accuracy));
         }
-        Path dir = options.path("out", Path.of("nabla-runs"));
+        Path dir = Files.createDirectories(options.path("out", Path.of("nabla-runs")));
         Path checkpoint = dir.resolve(name + ".safetensors");
         Checkpoint.save(checkpoint, model, optimizer);
         out.println("checkpoint: " + checkpoint.toAbsolutePath());
