@@ -2,6 +2,7 @@ package dev.nabla.autograd;
 
 import dev.nabla.Nabla;
 import dev.nabla.Tensor;
+import dev.nabla.spi.Window2d;
 import dev.nabla.autograd.GradCase.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,7 +26,19 @@ class GradCheckViewTableTest {
         splits(c);
         indexing(c);
         joining(c);
+        patches(c);
         return c;
+    }
+
+    /** im2col and its adjoint col2im: a 2x2 kernel, padding 1, stride 1 over a [1, 2, 3, 4] image (4 x 5 blocks). */
+    private static void patches(List<GradCase> c) {
+        Window2d w = new Window2d(2, 2, 1, 1, 1, 1, 1, 1, 4, 5);
+        for (Kind kind : Kind.values()) {
+            c.add(new GradCase("im2col " + kind, () -> new Tensor[] {leaf(kind, REAL, 0, 1, 2, 3, 4)},
+                    x -> weighted(x[0].im2col(w, 0.0))));
+            c.add(new GradCase("col2im " + kind, () -> new Tensor[] {leaf(kind, REAL, 0, 1, 8, 20)},
+                    x -> weighted(x[0].col2im(3, 4, w))));
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -9,6 +9,7 @@ import dev.nabla.spi.ReduceOp;
 import dev.nabla.spi.Storage;
 import dev.nabla.spi.Strided;
 import dev.nabla.spi.UnaryOp;
+import dev.nabla.spi.Window2d;
 
 /**
  * A second device for tests, {@code mirror:0}: storage on the heap, kernels of the CPU backend. It gives
@@ -119,6 +120,16 @@ public final class MirrorBackend implements Backend {
     @Override
     public void cumsum(Strided out, Strided in, int dim) {
         cpu.cumsum(cpu(out), cpu(in), dim);
+    }
+
+    @Override
+    public void im2col(Strided out, Strided in, Window2d window, double padValue) {
+        cpu.im2col(cpu(out), cpu(in), window, padValue);
+    }
+
+    @Override
+    public void col2im(Strided out, Strided in, Window2d window) {
+        cpu.col2im(cpu(out), cpu(in), window);
     }
 
     @Override
