@@ -70,6 +70,17 @@ class IntroductionExamplesTest {
     }
 
     @Test
+    void theIdiomaticNnVersionLearns() throws Exception {
+        String out = run("two-layer-nn", Options.defaults());
+        assertTrue(out.startsWith("Sequential(\n  (0): Linear(in_features=1000, out_features=100, bias=True)"), out);
+        List<Double> losses = losses(out);
+        assertEquals(20, losses.size());
+        for (int i = 1; i < losses.size(); i++) {
+            assertTrue(losses.get(i) < losses.get(i - 1), "loss rose at epoch " + i + ": " + losses);
+        }
+    }
+
+    @Test
     void theSameSeedPrintsTheSameNumbers() throws Exception {
         Options options = Options.defaults().with("epochs", 2).with("seed", 7);
         assertEquals(run("two-layer-manual", options), run("two-layer-manual", options));
