@@ -14,7 +14,12 @@ public final class FloatKernelsGenerator {
     /** Template file name to generated file name, both under the package directory. */
     static final List<String[]> PAIRS = List.of(
             new String[] {"DoubleKernels.java", "FloatKernels.java"},
-            new String[] {"DoubleReduce.java", "FloatReduce.java"});
+            new String[] {"DoubleReduce.java", "FloatReduce.java"},
+            new String[] {"DoubleGemm.java", "FloatGemm.java"},
+            new String[] {"simd/DoubleGemmKernel.java", "simd/FloatGemmKernel.java"},
+            new String[] {"simd/DoubleStripPacking.java", "simd/FloatStripPacking.java"},
+            new String[] {"simd/DoubleScalarGemmKernel.java", "simd/FloatScalarGemmKernel.java"},
+            new String[] {"simd/DoubleVectorGemmKernel.java", "simd/FloatVectorGemmKernel.java"});
 
     static final Path PACKAGE_DIR = Path.of("src/main/java/dev/nabla/cpu");
 
