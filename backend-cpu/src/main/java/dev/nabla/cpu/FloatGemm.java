@@ -3,16 +3,21 @@ package dev.nabla.cpu;
 import dev.nabla.cpu.simd.FloatGemmKernel;
 
 /**
- * One float matrix product {@code C = A·B} over strided operands: plain dot products when it is tiny or a
- * matrix-vector product, else Goto-style blocking around a {@link FloatGemmKernel} (a kc × nc block of B packed once
+ * One float matrix product {@code C = A·B} over strided operands: plain dot products when it is tiny, a single
+ * row or at most a few columns wide, else Goto-style blocking around a {@link FloatGemmKernel} (a kc × nc block of B packed once
  * per panel, shared by all threads, which split M, or the panel's columns when M is short, never K).
  * GENERATED from DoubleGemm.java by FloatKernelsGenerator: edit the template, then regenerate.
  */
 final class FloatGemm {
-    /** Products up to this many multiply-adds skip packing: it would cost more than it saves. */
-    static final long DIRECT_MAX = 16 * 16 * 16;
-    /** Multiply-adds per task below which a product stays on one thread: the hand-off costs more. */
-    static final long GRAIN = 64 * 64 * 64;
+    /** Products up to this many multiply-adds skip packing: it costs more than it saves (measured: about 8³). */
+    private static final long DIRECT_MAX = 8 * 8 * 8;
+    /** Products this narrow skip packing too: kernel tiles would be mostly padding (measured). */
+    private static final int DIRECT_MAX_COLUMNS = 4;
+    /**
+     * Multiply-adds per task below which a product stays on one thread: a pool hand-off costs 5–50 µs, so two
+     * threads start to pay off from about 100³ multiply-adds.
+     */
+    static final long GRAIN = 80 * 80 * 80;
     /** Panel elements below which the calling thread packs B alone. */
     private static final int PACK_GRAIN = 64 * 1024;
 
@@ -28,7 +33,7 @@ final class FloatGemm {
             for (int i = 0; i < m; i++) {
                 for (int j = 0, ci = co + i * crs; j < n; j++, ci += ccs) c[ci] = 0;
             }
-        } else if (work <= DIRECT_MAX || m == 1 || n == 1) {
+        } else if (work <= DIRECT_MAX || m == 1 || n <= DIRECT_MAX_COLUMNS) {
             int tasks = Parallel.tasksFor(work, GRAIN);
             boolean byRows = m >= n;
             int per = ((byRows ? m : n) + tasks - 1) / tasks;

@@ -37,11 +37,7 @@ public abstract class GemmProvider {
             throw new UnsupportedOperationException("the Vector API kernels need the JVM flag --add-modules "
                     + VECTOR_MODULE);
         }
-        try {
-            return Class.forName(VECTOR_PROVIDER).asSubclass(GemmProvider.class).getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot load " + VECTOR_PROVIDER, e);
-        }
+        return VectorHolder.INSTANCE;
     }
 
     /** Why these kernels would be slower than plain Java on this JVM, or null when they are not. */
@@ -64,7 +60,7 @@ public abstract class GemmProvider {
     }
 
     private static GemmProvider pick() {
-        if (!Boolean.parseBoolean(System.getProperty("nabla.cpu.vector", "true"))) {
+        if ("false".equalsIgnoreCase(System.getProperty("nabla.cpu.vector"))) {
             LOG.info("Nabla CPU matmul: plain Java kernels (forced by -Dnabla.cpu.vector=false)");
             return scalar();
         }
@@ -85,6 +81,19 @@ public abstract class GemmProvider {
 
     private static final class Holder {
         static final GemmProvider INSTANCE = pick();
+    }
+
+    private static final class VectorHolder {
+        static final GemmProvider INSTANCE = load();
+
+        private static GemmProvider load() {
+            try {
+                return Class.forName(VECTOR_PROVIDER).asSubclass(GemmProvider.class).getDeclaredConstructor()
+                        .newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot load " + VECTOR_PROVIDER, e);
+            }
+        }
     }
 
     private static final class ScalarHolder {
