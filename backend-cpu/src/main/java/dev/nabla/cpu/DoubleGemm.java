@@ -4,8 +4,8 @@ import dev.nabla.cpu.simd.DoubleGemmKernel;
 
 /**
  * One double matrix product {@code C = A·B} over strided operands: plain dot products when it is tiny, a single
- * row or at most a few columns wide, else Goto-style blocking around a {@link DoubleGemmKernel} (a kc × nc block of B packed once
- * per panel, shared by all threads, which split M, or the panel's columns when M is short, never K).
+ * row or at most a few columns wide, else Goto-style blocking around a {@link DoubleGemmKernel} (a kc × nc block of
+ * B packed once per panel, shared by all threads, which split M, or the panel's columns when M is short, never K).
  * Template: FloatGemm is generated from this file by FloatKernelsGenerator.
  */
 final class DoubleGemm {

@@ -4,8 +4,8 @@ import dev.nabla.cpu.simd.FloatGemmKernel;
 
 /**
  * One float matrix product {@code C = A·B} over strided operands: plain dot products when it is tiny, a single
- * row or at most a few columns wide, else Goto-style blocking around a {@link FloatGemmKernel} (a kc × nc block of B packed once
- * per panel, shared by all threads, which split M, or the panel's columns when M is short, never K).
+ * row or at most a few columns wide, else Goto-style blocking around a {@link FloatGemmKernel} (a kc × nc block of
+ * B packed once per panel, shared by all threads, which split M, or the panel's columns when M is short, never K).
  * GENERATED from DoubleGemm.java by FloatKernelsGenerator: edit the template, then regenerate.
  */
 final class FloatGemm {

@@ -129,8 +129,8 @@ class GemmTest {
         int saved = Nabla.getNumThreads();
         try {
             for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
-                // Square, few rows (columns split), vector (dot products), many small batches.
-                int[][] cases = {{1, 300, 300, 300}, {1, 4, 300, 3000}, {1, 20000, 30, 1}, {200, 16, 16, 16}};
+                // Each splits across two tasks: square, few rows (columns split), dot products, many small batches.
+                int[][] cases = {{1, 300, 300, 300}, {1, 4, 300, 3000}, {1, 50000, 30, 1}, {400, 16, 16, 16}};
                 for (int[] c : cases) {
                     SplittableRandom rnd = new SplittableRandom(7);
                     Strided a = operand(t, c[0], c[1], c[2], Layout.CONTIGUOUS, rnd);
