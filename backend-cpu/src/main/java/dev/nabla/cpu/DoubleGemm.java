@@ -14,10 +14,10 @@ final class DoubleGemm {
     /** Products this narrow skip packing too: kernel tiles would be mostly padding (measured). */
     private static final int DIRECT_MAX_COLUMNS = 4;
     /**
-     * Multiply-adds per task below which a product stays on one thread: a pool hand-off costs 5–50 µs, so two
-     * threads start to pay off from about 100³ multiply-adds.
+     * Multiply-adds per task below which a product stays on one thread. A pool hand-off costs 5–50 µs: on the
+     * 2-core machine two threads lost at 128³ and 160³, broke even at 192³–256³ and won from 512³ (under load).
      */
-    static final long GRAIN = 80 * 80 * 80;
+    static final long GRAIN = 128 * 128 * 128;
     /** Panel elements below which the calling thread packs B alone. */
     private static final int PACK_GRAIN = 64 * 1024;
 
