@@ -18,8 +18,8 @@ final class FloatGemm {
      * 2-core machine two threads lost at 128³ and 160³, broke even at 192³–256³ and won from 512³ (under load).
      */
     static final long GRAIN = 128 * 128 * 128;
-    /** Panel elements below which the calling thread packs B alone. */
-    private static final int PACK_GRAIN = 64 * 1024;
+    /** Elements of B below which the calling thread packs it alone: packing them takes less than a hand-off. */
+    private static final int PACK_GRAIN = 256 * 1024;
 
     private FloatGemm() {
     }
@@ -74,11 +74,17 @@ final class FloatGemm {
 
     private static void blocked(FloatGemmKernel kernel, float[] a, int ao, int ars, int acs, float[] b, int bo,
                                 int brs, int bcs, float[] c, int co, int crs, int ccs, int m, int n, int k, int tasks) {
-        float[][] panel = kernel.panel();
+        int kcMax = kernel.kc();
         int mr = kernel.mr();
         int nr = kernel.nr();
-        for (int jc = 0; jc < n; jc += kernel.nc()) {
-            int nc = Math.min(kernel.nc(), n - jc);
+        int blocks = (k + kcMax - 1) / kcMax;
+        // When all of B fits in one panel's worth of memory, pack every depth block of it at once: then the threads
+        // are handed work once per product instead of twice per block (a hand-off costs 5-50 µs).
+        boolean whole = n <= kernel.nc() && (long) k * ((n + nr - 1) / nr * nr) <= (long) kcMax * kernel.nc();
+        int width = whole ? n : kernel.nc();
+        int depth = whole ? blocks : 1;
+        for (int jc = 0; jc < n; jc += width) {
+            int nc = Math.min(width, n - jc);
             int rowUnits = (m + mr - 1) / mr;
             int colUnits = (nc + nr - 1) / nr;
             // Split M when it has a unit of work per task, else the panel's columns (A is then packed per task).
@@ -86,29 +92,44 @@ final class FloatGemm {
             int parts = Math.min(tasks, byRows ? rowUnits : colUnits);
             int rowsPer = byRows ? (rowUnits + parts - 1) / parts * mr : m;
             int colsPer = byRows ? nc : (colUnits + parts - 1) / parts * nr;
-            int packParts = (long) nc * Math.min(k, kernel.kc()) >= PACK_GRAIN ? Math.min(tasks, colUnits) : 1;
-            int packPer = (colUnits + packParts - 1) / packParts * nr;
-            for (int pc = 0; pc < k; pc += kernel.kc()) {
-                int kc = Math.min(kernel.kc(), k - pc);
-                int bBlock = bo + pc * brs + jc * bcs;
-                Parallel.forEach(packParts, t -> kernel.packB(panel, kc, Math.min(nc, t * packPer),
-                        Math.min(nc, (t + 1) * packPer), b, bBlock, brs, bcs));
-                int aBlock = ao + pc * acs;
-                int cBlock = co + jc * ccs;
-                boolean accumulate = pc > 0;
+            for (int q0 = 0; q0 < blocks; q0 += depth) {
+                int q1 = Math.min(blocks, q0 + depth);
+                float[][][] panels = new float[q1 - q0][][];
+                for (int q = q0; q < q1; q++) panels[q - q0] = kernel.panel(q - q0, depth(q, kcMax, k), nc);
+                long packed = (long) nc * (Math.min(k, q1 * kcMax) - q0 * kcMax);
+                int packParts = packed >= PACK_GRAIN ? Math.min(tasks, colUnits) : 1;
+                int packPer = (colUnits + packParts - 1) / packParts * nr;
+                int first = q0;
+                int bPanel = bo + jc * bcs;
+                Parallel.forEach(packParts, t -> {
+                    int j0 = Math.min(nc, t * packPer);
+                    int j1 = Math.min(nc, (t + 1) * packPer);
+                    for (int q = first; q < q1; q++) {
+                        kernel.packB(panels[q - first], depth(q, kcMax, k), j0, j1, b, bPanel + q * kcMax * brs, brs,
+                                bcs);
+                    }
+                });
+                int cPanel = co + jc * ccs;
                 Parallel.forEach(parts, t -> {
                     int r0 = byRows ? Math.min(m, t * rowsPer) : 0;
                     int r1 = byRows ? Math.min(m, (t + 1) * rowsPer) : m;
                     int j0 = byRows ? 0 : Math.min(nc, t * colsPer);
                     int j1 = byRows ? nc : Math.min(nc, (t + 1) * colsPer);
-                    for (int i = r0; i < r1; ) {
-                        int rows = Math.min(kernel.mc(), r1 - i);
-                        kernel.multiply(panel, kc, j0, j1, a, aBlock + i * ars, ars, acs, rows, c, cBlock + i * crs,
-                                crs, ccs, accumulate);
-                        i += rows;
+                    for (int q = first; q < q1; q++) {
+                        for (int i = r0; i < r1; ) {
+                            int rows = Math.min(kernel.mc(), r1 - i);
+                            kernel.multiply(panels[q - first], depth(q, kcMax, k), j0, j1, a,
+                                    ao + i * ars + q * kcMax * acs, ars, acs, rows, c, cPanel + i * crs, crs, ccs, q > 0);
+                            i += rows;
+                        }
                     }
                 });
             }
         }
+    }
+
+    /** Rows of B in depth block q. */
+    private static int depth(int q, int kcMax, int k) {
+        return Math.min(kcMax, k - q * kcMax);
     }
 }

@@ -28,10 +28,13 @@ class GemmTest {
     enum Layout { CONTIGUOUS, TRANSPOSED, STEPPED, REVERSED, BROADCAST }
 
     private static final int[] ODD_SIZES = {1, 7, 8, 13, 17, 33, 65, 129};
-    /** {M, K, N}: mixed shapes, K = 1, vectors, panel and depth edges, one larger product. */
+    /**
+     * {M, K, N}: mixed shapes, K = 1, vectors, panel and depth edges (B packed whole or panel by panel), one larger
+     * product.
+     */
     private static final int[][] SHAPES = {
         {1, 129, 7}, {129, 1, 65}, {7, 300, 1}, {1, 65, 129}, {13, 8, 17}, {65, 257, 33}, {5, 3, 2100},
-        {3, 2, 2}, {2, 3, 2}, {100, 100, 10}, {257, 300, 190}};
+        {3, 600, 1000}, {3, 2, 2}, {2, 3, 2}, {100, 100, 10}, {257, 300, 190}};
 
     static List<GemmProvider> providers() {
         assertTrue(GemmProvider.vectorAvailable(), "the tests run with --add-modules jdk.incubator.vector (parent pom)");

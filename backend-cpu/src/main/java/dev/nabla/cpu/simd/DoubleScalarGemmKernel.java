@@ -16,7 +16,7 @@ final class DoubleScalarGemmKernel implements DoubleGemmKernel {
     private static final int NC = 4096 / Double.BYTES;
     private static final int MC = 32;
 
-    private final ThreadLocal<double[][]> panels = ThreadLocal.withInitial(() -> new double[KC][]);
+    private final ThreadLocal<double[][][]> panels = ThreadLocal.withInitial(() -> new double[1][][]);
     private final ThreadLocal<double[][]> scratch = ThreadLocal.withInitial(() -> new double[MC][NC]);
 
     @Override
@@ -45,15 +45,22 @@ final class DoubleScalarGemmKernel implements DoubleGemmKernel {
     }
 
     @Override
-    public double[][] panel() {
-        return panels.get();
+    public double[][] panel(int index, int kc, int nc) {
+        double[][][] all = panels.get();
+        if (index >= all.length) panels.set(all = Arrays.copyOf(all, Math.max(index + 1, 2 * all.length)));
+        if (all[index] == null) all[index] = new double[KC][];
+        double[][] panel = all[index];
+        for (int p = 0; p < kc; p++) {
+            // Rows grow to the widest product seen (at most NC), so narrow deep products stay small.
+            if (panel[p] == null || panel[p].length < nc) panel[p] = new double[nc];
+        }
+        return panel;
     }
 
     @Override
     public void packB(double[][] panel, int kc, int j0, int j1, double[] b, int bo, int brs, int bcs) {
         for (int p = 0; p < kc; p++) {
             double[] row = panel[p];
-            if (row == null) row = panel[p] = new double[NC];
             int src = bo + p * brs;
             if (bcs == 1) {
                 System.arraycopy(b, src + j0, row, j0, j1 - j0);

@@ -3,6 +3,8 @@ package dev.nabla.cpu.simd;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * Goto/BLIS-style double kernel on the Vector API: A packed in 4-row strips, B in strips of two vectors, and a
  * 4 × 2-vector micro-kernel with 8 accumulators (A broadcast, fused multiply-add). Wider tiles spill under C2.
@@ -18,7 +20,7 @@ final class DoubleVectorGemmKernel implements DoubleGemmKernel {
     /** 8 KiB per panel row, 2 MiB per panel at KC = 256: wide enough to amortize packing, small enough for L3. */
     private static final int NC = 8192 / Double.BYTES;
 
-    private final ThreadLocal<double[][]> panels = ThreadLocal.withInitial(() -> new double[NC / NR][]);
+    private final ThreadLocal<double[][][]> panels = ThreadLocal.withInitial(() -> new double[1][][]);
     private final ThreadLocal<double[]> packedA = ThreadLocal.withInitial(() -> new double[MC * KC]);
     private final ThreadLocal<double[]> tiles = ThreadLocal.withInitial(() -> new double[MR * NR]);
 
@@ -48,16 +50,21 @@ final class DoubleVectorGemmKernel implements DoubleGemmKernel {
     }
 
     @Override
-    public double[][] panel() {
-        return panels.get();
+    public double[][] panel(int index, int kc, int nc) {
+        double[][][] all = panels.get();
+        if (index >= all.length) panels.set(all = Arrays.copyOf(all, Math.max(index + 1, 2 * all.length)));
+        if (all[index] == null) all[index] = new double[NC / NR][];
+        double[][] panel = all[index];
+        for (int s = 0; s * NR < nc; s++) {
+            if (panel[s] == null) panel[s] = new double[KC * NR];
+        }
+        return panel;
     }
 
     @Override
     public void packB(double[][] panel, int kc, int j0, int j1, double[] b, int bo, int brs, int bcs) {
         for (int j = j0; j < j1; j += NR) {
-            double[] strip = panel[j / NR];
-            if (strip == null) strip = panel[j / NR] = new double[KC * NR];
-            DoubleStripPacking.packB(b, bo + j * bcs, brs, bcs, kc, Math.min(NR, j1 - j), NR, strip);
+            DoubleStripPacking.packB(b, bo + j * bcs, brs, bcs, kc, Math.min(NR, j1 - j), NR, panel[j / NR]);
         }
     }
 

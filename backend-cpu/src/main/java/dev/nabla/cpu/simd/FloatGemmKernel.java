@@ -21,8 +21,11 @@ public interface FloatGemmKernel {
     /** Column granularity: the driver splits panel columns at multiples of it. */
     int nr();
 
-    /** The calling thread's panel, with room for kc() × nc(); reused from call to call. */
-    float[][] panel();
+    /**
+     * The calling thread's panel number {@code index} (a product may pack several depth blocks of B side by side),
+     * with room for {@code kc × nc} at least; reused from call to call.
+     */
+    float[][] panel(int index, int kc, int nc);
 
     /** Packs columns [j0, j1) of the kc-row block of B whose element (0, 0) is {@code b[bo]} into the panel. */
     void packB(float[][] panel, int kc, int j0, int j1, float[] b, int bo, int brs, int bcs);

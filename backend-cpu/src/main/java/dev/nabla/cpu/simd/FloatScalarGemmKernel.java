@@ -16,7 +16,7 @@ final class FloatScalarGemmKernel implements FloatGemmKernel {
     private static final int NC = 4096 / Float.BYTES;
     private static final int MC = 32;
 
-    private final ThreadLocal<float[][]> panels = ThreadLocal.withInitial(() -> new float[KC][]);
+    private final ThreadLocal<float[][][]> panels = ThreadLocal.withInitial(() -> new float[1][][]);
     private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[MC][NC]);
 
     @Override
@@ -45,15 +45,22 @@ final class FloatScalarGemmKernel implements FloatGemmKernel {
     }
 
     @Override
-    public float[][] panel() {
-        return panels.get();
+    public float[][] panel(int index, int kc, int nc) {
+        float[][][] all = panels.get();
+        if (index >= all.length) panels.set(all = Arrays.copyOf(all, Math.max(index + 1, 2 * all.length)));
+        if (all[index] == null) all[index] = new float[KC][];
+        float[][] panel = all[index];
+        for (int p = 0; p < kc; p++) {
+            // Rows grow to the widest product seen (at most NC), so narrow deep products stay small.
+            if (panel[p] == null || panel[p].length < nc) panel[p] = new float[nc];
+        }
+        return panel;
     }
 
     @Override
     public void packB(float[][] panel, int kc, int j0, int j1, float[] b, int bo, int brs, int bcs) {
         for (int p = 0; p < kc; p++) {
             float[] row = panel[p];
-            if (row == null) row = panel[p] = new float[NC];
             int src = bo + p * brs;
             if (bcs == 1) {
                 System.arraycopy(b, src + j0, row, j0, j1 - j0);

@@ -3,6 +3,8 @@ package dev.nabla.cpu.simd;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * Goto/BLIS-style float kernel on the Vector API: A packed in 4-row strips, B in strips of two vectors, and a
  * 4 × 2-vector micro-kernel with 8 accumulators (A broadcast, fused multiply-add). Wider tiles spill under C2.
@@ -18,7 +20,7 @@ final class FloatVectorGemmKernel implements FloatGemmKernel {
     /** 8 KiB per panel row, 2 MiB per panel at KC = 256: wide enough to amortize packing, small enough for L3. */
     private static final int NC = 8192 / Float.BYTES;
 
-    private final ThreadLocal<float[][]> panels = ThreadLocal.withInitial(() -> new float[NC / NR][]);
+    private final ThreadLocal<float[][][]> panels = ThreadLocal.withInitial(() -> new float[1][][]);
     private final ThreadLocal<float[]> packedA = ThreadLocal.withInitial(() -> new float[MC * KC]);
     private final ThreadLocal<float[]> tiles = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
@@ -48,16 +50,21 @@ final class FloatVectorGemmKernel implements FloatGemmKernel {
     }
 
     @Override
-    public float[][] panel() {
-        return panels.get();
+    public float[][] panel(int index, int kc, int nc) {
+        float[][][] all = panels.get();
+        if (index >= all.length) panels.set(all = Arrays.copyOf(all, Math.max(index + 1, 2 * all.length)));
+        if (all[index] == null) all[index] = new float[NC / NR][];
+        float[][] panel = all[index];
+        for (int s = 0; s * NR < nc; s++) {
+            if (panel[s] == null) panel[s] = new float[KC * NR];
+        }
+        return panel;
     }
 
     @Override
     public void packB(float[][] panel, int kc, int j0, int j1, float[] b, int bo, int brs, int bcs) {
         for (int j = j0; j < j1; j += NR) {
-            float[] strip = panel[j / NR];
-            if (strip == null) strip = panel[j / NR] = new float[KC * NR];
-            FloatStripPacking.packB(b, bo + j * bcs, brs, bcs, kc, Math.min(NR, j1 - j), NR, strip);
+            FloatStripPacking.packB(b, bo + j * bcs, brs, bcs, kc, Math.min(NR, j1 - j), NR, panel[j / NR]);
         }
     }
 
