@@ -32,7 +32,7 @@ final class Gemm {
                     + "int64 matrices, not " + out.dtype());
         };
         long work = (long) m * n * Math.max(k, 1);
-        if (batches > 1 && work < DoubleGemm.GRAIN) {
+        if (batches > 1 && work < 2 * DoubleGemm.GRAIN) {
             // Each product would stay on one thread anyway: hand whole batches to the threads instead.
             int tasks = Parallel.tasksFor(work * batches, DoubleGemm.GRAIN);
             int per = (batches + tasks - 1) / tasks;

@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Plain-Java float kernel shaped for C2's auto-vectorizer (JDK 17). C2 vectorizes {@code t[j] += x * b[j]} only when
  * every array shares the index: with offsets into one array ({@code c[ci + j] += x * b[bi + j]}) it cannot rule out
  * overlap. So the panel keeps each row of B in its own array and rows of C accumulate in scratch rows indexed the
- * same way. Each pass adds four rows of B into one row of C: C2 leaves larger loop bodies (two rows of C, or eight
- * of B) unrolled too little to vectorize, and these run 4–5× slower. The four rows of B stay in L1 while all rows
- * of the block pass over them.
+ * same way. Each pass adds four rows of B into one row of C: with larger loop bodies (two rows of C sharing two or
+ * more rows of B, or six rows of B) C2's default unrolling and loop-predication limits leave the loop scalar, 4–5×
+ * slower (measured). The four rows of B stay in L1 while all rows of the block pass over them.
  * GENERATED from simd/DoubleScalarGemmKernel.java by FloatKernelsGenerator: edit the template, then regenerate.
  */
 final class FloatScalarGemmKernel implements FloatGemmKernel {
