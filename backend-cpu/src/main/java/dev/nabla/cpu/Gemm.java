@@ -1,71 +1,83 @@
 package dev.nabla.cpu;
 
+import dev.nabla.cpu.simd.GemmProvider;
 import dev.nabla.spi.Strided;
 
-/** Batched matrix multiply: each batch's operands are packed dense, then multiplied row by row. */
+/**
+ * The backend's batched matrix product [B,M,K] × [B,K,N] → [B,M,N] over arbitrary strides (stride-0 batches
+ * included): each batch is one product of {@link FloatGemm}, {@link DoubleGemm} or {@link LongGemm}. Batches of
+ * small matrices run in parallel with each other instead of splitting every matrix.
+ */
 final class Gemm {
     private Gemm() {
     }
 
-    static void matmul(Strided out, Strided a, Strided b) {
+    /** {@code out[b] = a[b] · bm[b]} with the kernels picked at start-up. */
+    static void matmul(Strided out, Strided a, Strided bm) {
+        matmul(out, a, bm, GemmProvider.get());
+    }
+
+    /** {@code out[b] = a[b] · bm[b]} with the given kernels (tests and benchmarks compare both). */
+    static void matmul(Strided out, Strided a, Strided bm, GemmProvider kernels) {
         int batches = a.shape()[0];
         int m = a.shape()[1];
         int k = a.shape()[2];
-        int n = b.shape()[2];
-        for (int batch = 0; batch < batches; batch++) {
-            Object pa = pack(matrix(a, batch), m * k);
-            Object pb = pack(matrix(b, batch), k * n);
-            Object pc = CpuStorage.allocateArray(out.dtype(), m * n);
-            int tasks = Parallel.tasksFor((long) m * n * Math.max(k, 1), ElementwiseLoop.GRAIN);
-            int per = (m + tasks - 1) / tasks;
-            Parallel.forEach(tasks, t -> rows(pa, pb, pc, t * per, Math.min(m, (t + 1) * per), k, n));
-            Strided dst = matrix(out, batch);
-            Strided dense = new Strided(new CpuStorage(out.dtype(), pc), dst.shape(), new int[] {n, 1}, 0);
-            ElementwiseLoop.run(dst, new Strided[] {dense}, (in, o, s, e) -> System.arraycopy(in[0], s, o, s, e - s));
-        }
-    }
-
-    private static Strided matrix(Strided s, int batch) {
-        return new Strided(s.storage(), new int[] {s.shape()[1], s.shape()[2]}, new int[] {s.strides()[1], s.strides()[2]},
-                s.offset() + batch * s.strides()[0]);
-    }
-
-    private static Object pack(Strided s, int size) {
-        Object dst = CpuStorage.allocateArray(s.dtype(), size);
-        Strided dense = new Strided(new CpuStorage(s.dtype(), dst), s.shape(), new int[] {s.shape()[1], 1}, 0);
-        ElementwiseLoop.run(dense, new Strided[] {s}, (in, o, from, to) -> System.arraycopy(in[0], from, o, from, to - from));
-        return dst;
-    }
-
-    private static void rows(Object a, Object b, Object c, int from, int to, int k, int n) {
-        if (c instanceof float[] cc) {
-            float[] aa = (float[]) a;
-            float[] bb = (float[]) b;
-            for (int i = from; i < to; i++) {
-                for (int p = 0; p < k; p++) {
-                    float x = aa[i * k + p];
-                    for (int j = 0; j < n; j++) cc[i * n + j] += x * bb[p * n + j];
-                }
-            }
-        } else if (c instanceof double[] cc) {
-            double[] aa = (double[]) a;
-            double[] bb = (double[]) b;
-            for (int i = from; i < to; i++) {
-                for (int p = 0; p < k; p++) {
-                    double x = aa[i * k + p];
-                    for (int j = 0; j < n; j++) cc[i * n + j] += x * bb[p * n + j];
-                }
-            }
+        int n = bm.shape()[2];
+        if (batches == 0 || m == 0 || n == 0) return;
+        Product product = switch (out.dtype()) {
+            case FLOAT32 -> floats(out, a, bm, kernels);
+            case FLOAT64 -> doubles(out, a, bm, kernels);
+            case INT64 -> longs(out, a, bm);
+            default -> throw new IllegalArgumentException("matmul: the CPU backend multiplies float32, float64 and "
+                    + "int64 matrices, not " + out.dtype());
+        };
+        long work = (long) m * n * Math.max(k, 1);
+        if (batches > 1 && work < 2 * DoubleGemm.GRAIN) {
+            // Each product would stay on one thread anyway: hand whole batches to the threads instead.
+            int tasks = Parallel.tasksFor(work * batches, DoubleGemm.GRAIN);
+            int per = (batches + tasks - 1) / tasks;
+            Parallel.forEach(tasks, t -> {
+                for (int i = t * per; i < Math.min(batches, (t + 1) * per); i++) product.run(i);
+            });
         } else {
-            long[] cc = (long[]) c;
-            long[] aa = (long[]) a;
-            long[] bb = (long[]) b;
-            for (int i = from; i < to; i++) {
-                for (int p = 0; p < k; p++) {
-                    long x = aa[i * k + p];
-                    for (int j = 0; j < n; j++) cc[i * n + j] += x * bb[p * n + j];
-                }
-            }
+            for (int i = 0; i < batches; i++) product.run(i);
         }
+    }
+
+    /** The product of one batch. */
+    @FunctionalInterface
+    private interface Product {
+        void run(int batch);
+    }
+
+    private static Product floats(Strided out, Strided a, Strided b, GemmProvider kernels) {
+        float[] aa = (float[]) CpuStorage.array(a);
+        float[] bb = (float[]) CpuStorage.array(b);
+        float[] cc = (float[]) CpuStorage.array(out);
+        return i -> FloatGemm.multiply(kernels.float32(), aa, offset(a, i), a.strides()[1], a.strides()[2],
+                bb, offset(b, i), b.strides()[1], b.strides()[2], cc, offset(out, i), out.strides()[1], out.strides()[2],
+                a.shape()[1], b.shape()[2], a.shape()[2]);
+    }
+
+    private static Product doubles(Strided out, Strided a, Strided b, GemmProvider kernels) {
+        double[] aa = (double[]) CpuStorage.array(a);
+        double[] bb = (double[]) CpuStorage.array(b);
+        double[] cc = (double[]) CpuStorage.array(out);
+        return i -> DoubleGemm.multiply(kernels.float64(), aa, offset(a, i), a.strides()[1], a.strides()[2],
+                bb, offset(b, i), b.strides()[1], b.strides()[2], cc, offset(out, i), out.strides()[1], out.strides()[2],
+                a.shape()[1], b.shape()[2], a.shape()[2]);
+    }
+
+    private static Product longs(Strided out, Strided a, Strided b) {
+        long[] aa = (long[]) CpuStorage.array(a);
+        long[] bb = (long[]) CpuStorage.array(b);
+        long[] cc = (long[]) CpuStorage.array(out);
+        return i -> LongGemm.multiply(aa, offset(a, i), a.strides()[1], a.strides()[2],
+                bb, offset(b, i), b.strides()[1], b.strides()[2], cc, offset(out, i), out.strides()[1], out.strides()[2],
+                a.shape()[1], b.shape()[2], a.shape()[2]);
+    }
+
+    private static int offset(Strided s, int batch) {
+        return s.offset() + batch * s.strides()[0];
     }
 }

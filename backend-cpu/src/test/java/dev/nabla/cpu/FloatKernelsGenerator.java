@@ -16,7 +16,12 @@ public final class FloatKernelsGenerator {
             new String[] {"DoubleKernels.java", "FloatKernels.java"},
             new String[] {"DoubleReduce.java", "FloatReduce.java"},
             new String[] {"DoubleIm2Col.java", "FloatIm2Col.java"},
-            new String[] {"DoubleRowReduce.java", "FloatRowReduce.java"});
+            new String[] {"DoubleRowReduce.java", "FloatRowReduce.java"},
+            new String[] {"DoubleGemm.java", "FloatGemm.java"},
+            new String[] {"simd/DoubleGemmKernel.java", "simd/FloatGemmKernel.java"},
+            new String[] {"simd/DoubleStripPacking.java", "simd/FloatStripPacking.java"},
+            new String[] {"simd/DoubleScalarGemmKernel.java", "simd/FloatScalarGemmKernel.java"},
+            new String[] {"simd/DoubleVectorGemmKernel.java", "simd/FloatVectorGemmKernel.java"});
 
     static final Path PACKAGE_DIR = Path.of("src/main/java/dev/nabla/cpu");
 

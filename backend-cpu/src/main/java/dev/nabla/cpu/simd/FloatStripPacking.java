@@ -1,0 +1,58 @@
+package dev.nabla.cpu.simd;
+
+import java.util.Arrays;
+
+/**
+ * Packs strided blocks into the layouts of the vector micro-kernels, zero-padded to whole strips so that edge
+ * tiles run the same kernel: A in strips of {@code mr} rows ({@code p}-major), B in strips of {@code nr} columns.
+ * GENERATED from simd/DoubleStripPacking.java by FloatKernelsGenerator: edit the template, then regenerate.
+ */
+final class FloatStripPacking {
+    private FloatStripPacking() {
+    }
+
+    /** {@code dst[s*kc*mr + p*mr + r] = A[s*mr + r, p]} for {@code rows} rows of A at {@code a[ao]}, zero beyond. */
+    static void packA(float[] a, int ao, int ars, int acs, int rows, int kc, int mr, float[] dst) {
+        for (int s = 0; s * mr < rows; s++) {
+            int base = s * kc * mr;
+            int valid = Math.min(mr, rows - s * mr);
+            int rowStart = ao + s * mr * ars;
+            if (Math.abs(acs) <= Math.abs(ars)) {
+                for (int r = 0; r < valid; r++) {
+                    int src = rowStart + r * ars;
+                    for (int p = 0, d = base + r; p < kc; p++, d += mr, src += acs) dst[d] = a[src];
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = rowStart + p * acs;
+                    for (int r = 0, d = base + p * mr; r < valid; r++) dst[d + r] = a[src + r * ars];
+                }
+            }
+            for (int r = valid; r < mr; r++) {
+                for (int p = 0, d = base + r; p < kc; p++, d += mr) dst[d] = 0;
+            }
+        }
+    }
+
+    /** {@code strip[p*nr + j] = B[p, j]} for {@code cols} columns of B at {@code b[bo]}, zero beyond. */
+    static void packB(float[] b, int bo, int brs, int bcs, int kc, int cols, int nr, float[] strip) {
+        if (bcs == 1) {
+            for (int p = 0, src = bo, d = 0; p < kc; p++, src += brs, d += nr) {
+                System.arraycopy(b, src, strip, d, cols);
+            }
+        } else if (Math.abs(brs) < Math.abs(bcs)) {
+            for (int j = 0; j < cols; j++) {
+                int src = bo + j * bcs;
+                for (int p = 0, d = j; p < kc; p++, d += nr, src += brs) strip[d] = b[src];
+            }
+        } else {
+            for (int p = 0; p < kc; p++) {
+                int src = bo + p * brs;
+                for (int j = 0, d = p * nr; j < cols; j++) strip[d + j] = b[src + j * bcs];
+            }
+        }
+        if (cols < nr) {
+            for (int p = 0, d = 0; p < kc; p++, d += nr) Arrays.fill(strip, d + cols, d + nr, 0);
+        }
+    }
+}
