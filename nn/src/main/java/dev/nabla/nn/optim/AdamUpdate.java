@@ -49,14 +49,4 @@ final class AdamUpdate {
         Tensor denom = second.sqrt().div(biasCorrection2Sqrt).add(eps);
         p.add_(expAvg.div(denom), -lr / biasCorrection1);
     }
-
-    /** Checks shared by both builders, with PyTorch's messages. */
-    static void check(String op, double lr, double[] betas, double eps, double weightDecay) {
-        Checks.nonNegative(op, "learning rate", lr);
-        Checks.nonNegative(op, "epsilon value", eps);
-        if (betas.length != 2) throw new IllegalArgumentException(op + ": betas must be two numbers, got " + betas.length);
-        Checks.unitInterval(op, "beta parameter at index 0", betas[0]);
-        Checks.unitInterval(op, "beta parameter at index 1", betas[1]);
-        Checks.nonNegative(op, "weight_decay value", weightDecay);
-    }
 }
