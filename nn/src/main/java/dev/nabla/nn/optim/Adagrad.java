@@ -36,8 +36,7 @@ public final class Adagrad extends Optimizer {
         Tensor sum = state.computeIfAbsent("sum",
                 k -> Nabla.fullLike(p, group.getDouble("initial_accumulator_value")));
         double t = incrementStep(state);
-        Tensor g = group.getBoolean("maximize") ? grad.neg() : grad;
-        if (weightDecay != 0) g = g.add(p, weightDecay);
+        Tensor g = l2Gradient(p, grad, group, weightDecay);
         double clr = lr / (1 + (t - 1) * lrDecay);
         sum.add_(g.mul(g));
         p.add_(g.div(sum.sqrt().add(eps)), -clr);

@@ -28,11 +28,8 @@ final class AdamUpdate {
             if (amsgrad) state.put("max_exp_avg_sq", Nabla.zerosLike(p));
         }
         double t = Optimizer.incrementStep(state);
-        Tensor g = group.getBoolean("maximize") ? grad.neg() : grad;
-        if (weightDecay != 0) {
-            if (decoupled) p.mul_(1 - lr * weightDecay);
-            else g = g.add(p, weightDecay);
-        }
+        Tensor g = Optimizer.l2Gradient(p, grad, group, decoupled ? 0 : weightDecay);
+        if (decoupled && weightDecay != 0) p.mul_(1 - lr * weightDecay);
         Tensor expAvg = state.get("exp_avg");
         Tensor expAvgSq = state.get("exp_avg_sq");
         expAvg.mul_(betas[0]).add_(g, 1 - betas[0]);

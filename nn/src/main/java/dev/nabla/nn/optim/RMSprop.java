@@ -39,8 +39,7 @@ public final class RMSprop extends Optimizer {
         boolean centered = group.getBoolean("centered");
         incrementStep(state);
         Tensor squareAvg = state.computeIfAbsent("square_avg", k -> Nabla.zerosLike(p));
-        Tensor g = group.getBoolean("maximize") ? grad.neg() : grad;
-        if (weightDecay != 0) g = g.add(p, weightDecay);
+        Tensor g = l2Gradient(p, grad, group, weightDecay);
         squareAvg.mul_(alpha).add_(g.mul(g), 1 - alpha);
         Tensor avg;
         if (centered) {

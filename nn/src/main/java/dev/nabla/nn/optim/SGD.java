@@ -39,8 +39,7 @@ public final class SGD extends Optimizer {
         double momentum = group.getDouble("momentum");
         double dampening = group.getDouble("dampening");
         double weightDecay = group.getDouble("weight_decay");
-        Tensor d = group.getBoolean("maximize") ? grad.neg() : grad;
-        if (weightDecay != 0) d = d.add(p, weightDecay);
+        Tensor d = l2Gradient(p, grad, group, weightDecay);
         if (momentum != 0) {
             Tensor buf = state.get("momentum_buffer");
             if (buf == null) {
