@@ -106,7 +106,7 @@ final class Discovery {
                 selectionError = source + "=" + spec + ": " + e.getMessage();
             }
         }
-        if (!problem.isEmpty()) LOG.info("Nabla OpenCL backend: {}", problem);
+        if (!problem.isEmpty()) LOG.debug("Nabla OpenCL backend: {}", problem);
         if (!selectionError.isEmpty()) LOG.warn("Nabla OpenCL backend: {}", selectionError);
         return new Discovery(List.copyOf(platforms), List.copyOf(listed), problem, spec, source, selectionError);
     }
@@ -120,8 +120,8 @@ final class Discovery {
             count[0] = 0;
         }
         if (count[0] == 0) {
-            return "no OpenCL platform found: install an OpenCL driver (e.g. pocl-opencl-icd, or your GPU vendor's) "
-                    + "and the ICD loader (ocl-icd-opencl-dev)";
+            return "no OpenCL platform found: install an OpenCL driver (e.g. pocl-opencl-icd, or your GPU vendor's; "
+                    + "Debian and Ubuntu also need ocl-icd-opencl-dev)";
         }
         cl_platform_id[] ids = new cl_platform_id[count[0]];
         clGetPlatformIDs(ids.length, ids, null);

@@ -9,6 +9,8 @@ import dev.nabla.spi.Storage;
 import dev.nabla.spi.Strided;
 import dev.nabla.spi.UnaryOp;
 import dev.nabla.spi.Window2d;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The backend of {@code opencl} devices: every primitive as an OpenCL kernel, enqueued without waiting on the
@@ -16,6 +18,8 @@ import dev.nabla.spi.Window2d;
  * a machine without OpenCL loads it safely and sees no devices.
  */
 public final class OpenClBackend implements Backend {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenClBackend.class);
+    private static volatile boolean warned;
 
     /** Created by {@link java.util.ServiceLoader}. */
     public OpenClBackend() {
@@ -26,9 +30,15 @@ public final class OpenClBackend implements Backend {
         return OpenCl.TYPE;
     }
 
+    /** How many OpenCL devices exist; when none, logs why once, since core's error for a missing device cannot. */
     @Override
     public int deviceCount() {
-        return OpenCl.deviceCount();
+        int count = OpenCl.deviceCount();
+        if (count == 0 && !warned) {
+            warned = true;
+            LOG.warn("Nabla OpenCL backend: {}; OpenCl.describe() shows what was found", OpenCl.unavailableReason());
+        }
+        return count;
     }
 
     @Override

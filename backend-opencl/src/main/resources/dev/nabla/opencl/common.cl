@@ -19,6 +19,12 @@
 #define IS_NAN(x) 0
 #endif
 
+/* Declares i as this work item's index, returning past n: global sizes are rounded up to whole groups, and the
+ * comparison is done in size_t so that rounding past INT_MAX cannot wrap. */
+#define INDEX_OR_RETURN(i, n) \
+    if (get_global_id(0) >= (size_t) (n)) return; \
+    int i = (int) get_global_id(0);
+
 /* The coordinates of row-major index i in a shape of up to 8 dims; lanes at and past rank stay 0. */
 inline int8 coords(int i, int rank, int8 shape) {
     int c[8] = {0, 0, 0, 0, 0, 0, 0, 0};

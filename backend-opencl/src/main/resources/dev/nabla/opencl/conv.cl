@@ -4,8 +4,7 @@
 __kernel void im2col(__global T* out, int oo, __global const T* in, int io, int s0, int s1, int s2, int s3,
                      int C, int H, int W, int kh, int kw, int dh, int dw, int ph, int pw, int sh, int sw,
                      int bh, int bw, int n, T pad) {
-    int g = get_global_id(0);
-    if (g >= n) return;
+    INDEX_OR_RETURN(g, n)
     int blocks = bh * bw;
     int l = g % blocks;
     int r = g / blocks;
@@ -21,8 +20,7 @@ __kernel void im2col(__global T* out, int oo, __global const T* in, int io, int 
 __kernel void col2im(__global T* out, int oo, __global const T* in, int io, int s0, int s1, int s2,
                      int C, int H, int W, int kh, int kw, int dh, int dw, int ph, int pw, int sh, int sw,
                      int bh, int bw, int n) {
-    int g = get_global_id(0);
-    if (g >= n) return;
+    INDEX_OR_RETURN(g, n)
     int x = g % W;
     int y = (g / W) % H;
     int c = (g / (W * H)) % C;

@@ -1,8 +1,6 @@
 /* fill, dtype-converting copy, unary, binary, comparisons and where on elements of type T. Each comes as a _1d
  * kernel (one stride per operand, after the host merged the dims) and an _nd kernel (shape and strides as int8). */
 
-#define ID_OR_RETURN(n) int i = get_global_id(0); if (i >= (n)) return;
-
 /* Conversions to T from each storage type, with PyTorch's (and Java's) casting rules. */
 #if defined(KIND_BOOL)
 #define FROM_NUMBER(x) ((uchar) ((x) != 0))
@@ -39,12 +37,12 @@ inline T cvt_uchar(uchar x) { return (T) (x != 0); }
 
 #define COPY_KERNELS(S) \
 __kernel void copy_from_##S##_1d(__global T* out, int oo, int os, __global const S* in, int io, int is, int n) { \
-    ID_OR_RETURN(n) \
+    INDEX_OR_RETURN(i, n) \
     out[oo + i * os] = cvt_##S(in[io + i * is]); \
 } \
 __kernel void copy_from_##S##_nd(__global T* out, int oo, int8 ost, __global const S* in, int io, int8 ist, \
                                  int8 shape, int rank, int n) { \
-    ID_OR_RETURN(n) \
+    INDEX_OR_RETURN(i, n) \
     int8 c = coords(i, rank, shape); \
     out[oo + dot8(c, ost)] = cvt_##S(in[io + dot8(c, ist)]); \
 }
@@ -57,25 +55,25 @@ COPY_KERNELS(double)
 #endif
 
 __kernel void fill_1d(__global T* out, int oo, int os, int n, T value) {
-    ID_OR_RETURN(n)
+    INDEX_OR_RETURN(i, n)
     out[oo + i * os] = value;
 }
 
 __kernel void fill_nd(__global T* out, int oo, int8 ost, int8 shape, int rank, int n, T value) {
-    ID_OR_RETURN(n)
+    INDEX_OR_RETURN(i, n)
     out[oo + dot8(coords(i, rank, shape), ost)] = value;
 }
 
 __kernel void where_1d(__global T* out, int oo, int os, __global const uchar* cond, int co, int cs,
                        __global const T* a, int ao, int as, __global const T* b, int bo, int bs, int n) {
-    ID_OR_RETURN(n)
+    INDEX_OR_RETURN(i, n)
     out[oo + i * os] = cond[co + i * cs] ? a[ao + i * as] : b[bo + i * bs];
 }
 
 __kernel void where_nd(__global T* out, int oo, int8 ost, __global const uchar* cond, int co, int8 cst,
                        __global const T* a, int ao, int8 ast, __global const T* b, int bo, int8 bst,
                        int8 shape, int rank, int n) {
-    ID_OR_RETURN(n)
+    INDEX_OR_RETURN(i, n)
     int8 c = coords(i, rank, shape);
     out[oo + dot8(c, ost)] = cond[co + dot8(c, cst)] ? a[ao + dot8(c, ast)] : b[bo + dot8(c, bst)];
 }
@@ -196,13 +194,13 @@ inline uchar compare_op(int op, T a, T b) {
 }
 
 __kernel void unary_1d(__global T* out, int oo, int os, __global const T* in, int io, int is, int n, int op) {
-    ID_OR_RETURN(n)
+    INDEX_OR_RETURN(i, n)
     out[oo + i * os] = unary_op(op, in[io + i * is]);
 }
 
 __kernel void unary_nd(__global T* out, int oo, int8 ost, __global const T* in, int io, int8 ist,
                        int8 shape, int rank, int n, int op) {
-    ID_OR_RETURN(n)
+    INDEX_OR_RETURN(i, n)
     int8 c = coords(i, rank, shape);
     out[oo + dot8(c, ost)] = unary_op(op, in[io + dot8(c, ist)]);
 }
@@ -210,12 +208,12 @@ __kernel void unary_nd(__global T* out, int oo, int8 ost, __global const T* in, 
 #define BINARY_KERNELS(NAME, OUT, FN) \
 __kernel void NAME##_1d(__global OUT* out, int oo, int os, __global const T* a, int ao, int as, \
                         __global const T* b, int bo, int bs, int n, int op) { \
-    ID_OR_RETURN(n) \
+    INDEX_OR_RETURN(i, n) \
     out[oo + i * os] = FN(op, a[ao + i * as], b[bo + i * bs]); \
 } \
 __kernel void NAME##_nd(__global OUT* out, int oo, int8 ost, __global const T* a, int ao, int8 ast, \
                         __global const T* b, int bo, int8 bst, int8 shape, int rank, int n, int op) { \
-    ID_OR_RETURN(n) \
+    INDEX_OR_RETURN(i, n) \
     int8 c = coords(i, rank, shape); \
     out[oo + dot8(c, ost)] = FN(op, a[ao + dot8(c, ast)], b[bo + dot8(c, bst)]); \
 }

@@ -10,8 +10,7 @@
 /* out[i] = in[pinned(i) + index[i] * step], where pinned has stride 0 along the gathered dim. */
 __kernel void gather(__global T* out, int oo, int8 ost, __global const long* index, int xo, int8 xst,
                      __global const T* in, int io, int8 ist, int step, int8 shape, int rank, int n) {
-    int i = get_global_id(0);
-    if (i >= n) return;
+    INDEX_OR_RETURN(i, n)
     int8 c = coords(i, rank, shape);
     out[oo + dot8(c, ost)] = in[io + dot8(c, ist) + (int) index[xo + dot8(c, xst)] * step];
 }
@@ -23,8 +22,7 @@ __kernel void gather(__global T* out, int oo, int8 ost, __global const long* ind
 __kernel void scatter(__global T* out, int oo, int8 ost, int step, __global const long* index, int xo, int8 xst,
                       int xstep, __global const T* src, int so, int8 sst, int sstep, int8 shape, int rank,
                       int lines, int len, int accumulate) {
-    int line = get_global_id(0);
-    if (line >= lines) return;
+    INDEX_OR_RETURN(line, lines)
     int8 c = coords(line, rank, shape);
     int o = oo + dot8(c, ost);
     int x = xo + dot8(c, xst);
@@ -40,8 +38,7 @@ __kernel void scatter(__global T* out, int oo, int8 ost, int step, __global cons
 /* Inclusive running sums, one line per work item, accumulated in ACC in index order as on the CPU. */
 __kernel void cumsum(__global T* out, int oo, int8 ost, int ostep, __global const T* in, int io, int8 ist, int istep,
                      int8 shape, int rank, int lines, int len) {
-    int line = get_global_id(0);
-    if (line >= lines) return;
+    INDEX_OR_RETURN(line, lines)
     int8 c = coords(line, rank, shape);
     int o = oo + dot8(c, ost);
     int a = io + dot8(c, ist);

@@ -107,8 +107,7 @@ inline State tree(int op, int lid, State s, __local ACC* lv, __local long* li) {
 __kernel void reduce_thread(int op, __global const T* in, int io, __global T* outv, __global long* outi, int oo,
                             int8 kshape, int8 kin, int8 kout, int krank, int8 rshape, int8 rst, int rrank,
                             int outputs, int count) {
-    int o = get_global_id(0);
-    if (o >= outputs) return;
+    INDEX_OR_RETURN(o, outputs)
     int8 c = coords(o, krank, kshape);
     State s = fold(op, in, io + dot8(c, kin), 0, count, 1, rshape, rst, rrank);
     store(op, s, outv, outi, oo + dot8(c, kout));

@@ -11,14 +11,13 @@ inline int order(T x, T y, int desc) {
 }
 
 __kernel void sort_init(__global int* idx, int n, int total) {
-    int g = get_global_id(0);
-    if (g < total) idx[g] = g % n;
+    INDEX_OR_RETURN(g, total)
+    idx[g] = g % n;
 }
 
 __kernel void sort_merge(__global const T* in, int io, int8 ist, int istep, int8 shape, int rank,
                          __global const int* src, __global int* dst, int n, int width, int total, int desc) {
-    int g = get_global_id(0);
-    if (g >= total) return;
+    INDEX_OR_RETURN(g, total)
     int line = g / n;
     int p = g % n;
     __global const T* keys = in + io + dot8(coords(line, rank, shape), ist);
@@ -54,6 +53,6 @@ __kernel void sort_merge(__global const T* in, int io, int8 ist, int istep, int8
 
 __kernel void sort_write(__global long* out, int oo, int8 ost, int ostep, int8 shape, int rank,
                          __global const int* idx, int n, int total) {
-    int g = get_global_id(0);
-    if (g < total) out[oo + dot8(coords(g / n, rank, shape), ost) + (g % n) * ostep] = idx[g];
+    INDEX_OR_RETURN(g, total)
+    out[oo + dot8(coords(g / n, rank, shape), ost) + (g % n) * ostep] = idx[g];
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs a test class only where OpenCL works. Without a platform or device its tests are skipped with the reason,
@@ -25,22 +24,20 @@ final class OpenClCondition implements BeforeAllCallback, TestExecutionException
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String reason = skipReason(OpenCl.isAvailable(), OpenCl.unavailableReason());
-        if (reason == null) return;
-        if (required(System.getenv(REQUIRE))) fail(REQUIRE + " is set but OpenCL is unusable: " + reason);
-        assumeTrue(false, reason);
+        decide(OpenCl.isAvailable(), OpenCl.unavailableReason(), System.getenv(REQUIRE));
     }
 
-    /** Null when OpenCL can run the tests, else why not and what to install. */
-    static String skipReason(boolean available, String problem) {
-        if (available) return null;
-        return problem + " -- install an OpenCL driver (e.g. pocl-opencl-icd) to run these tests; " + REQUIRE
-                + "=1 makes this a failure";
-    }
-
-    /** Whether the variable's value asks for OpenCL to be required. */
-    static boolean required(String value) {
-        return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+    /**
+     * Returns when OpenCL can run the tests; otherwise fails when {@code required} is 1 or true, and else aborts
+     * (skips) with the reason and what to install.
+     */
+    static void decide(boolean available, String problem, String required) {
+        if (available) return;
+        String reason = problem + " -- needed to run these tests";
+        if (required != null && (required.equals("1") || required.equalsIgnoreCase("true"))) {
+            fail(REQUIRE + "=" + required + " but OpenCL is unusable: " + reason);
+        }
+        throw new TestAbortedException(reason + " (" + REQUIRE + "=1 makes this a failure)");
     }
 
     @Override
