@@ -13,7 +13,7 @@ final class ElementwiseOps {
     }
 
     static void fill(Strided out, Number value) {
-        run(out.dtype(), "fill", new Strided[] {out}, l -> l.value(out.dtype(), value));
+        run(out.dtype(), "fill_1d", "fill_nd", new Strided[] {out}, l -> l.value(out.dtype(), value));
     }
 
     static void copy(Strided out, Strided src) {
@@ -25,7 +25,8 @@ final class ElementwiseOps {
             to.owner().copyBytes(from, src.offset() * size, to, out.offset() * size, n * size);
             return;
         }
-        run(out.dtype(), "copy_from_" + ClTypes.cType(src.dtype()), new Strided[] {out, src}, l -> { });
+        String name = "copy_from_" + ClTypes.cType(src.dtype());
+        run(out.dtype(), name + "_1d", name + "_nd", new Strided[] {out, src}, l -> { });
     }
 
     static void unary(UnaryOp op, Strided out, Strided in) {
@@ -33,7 +34,7 @@ final class ElementwiseOps {
             throw new IllegalArgumentException("opencl backend: " + op + " is not defined on " + in.dtype()
                     + " (core converts it first)");
         }
-        run(in.dtype(), "unary", new Strided[] {out, in}, l -> l.i(op.ordinal()));
+        run(in.dtype(), "unary_1d_" + op, "unary_nd", new Strided[] {out, in}, l -> l.i(op.ordinal()));
     }
 
     static void binary(BinaryOp op, Strided out, Strided a, Strided b) {
@@ -41,11 +42,12 @@ final class ElementwiseOps {
             throw new IllegalArgumentException("opencl backend: " + op + " is not defined on " + a.dtype()
                     + " (core converts it first)");
         }
-        run(a.dtype(), op.isComparison() ? "compare" : "binary", new Strided[] {out, a, b}, l -> l.i(op.ordinal()));
+        String name = op.isComparison() ? "compare" : "binary";
+        run(a.dtype(), name + "_1d_" + op, name + "_nd", new Strided[] {out, a, b}, l -> l.i(op.ordinal()));
     }
 
     static void where(Strided out, Strided cond, Strided a, Strided b) {
-        run(out.dtype(), "where", new Strided[] {out, cond, a, b}, l -> { });
+        run(out.dtype(), "where_1d", "where_nd", new Strided[] {out, cond, a, b}, l -> { });
     }
 
     /** Whether the kernels compute {@code op} on {@code t}; a new op fails to compile here until it has a kernel. */
@@ -69,11 +71,11 @@ final class ElementwiseOps {
     }
 
     /**
-     * Launches {@code name_1d} (when the operands merge to one dim) or {@code name_nd} of the elementwise program for
-     * {@code type}: per operand (output first) its buffer, offset and stride(s); then the shape, rank and count for
-     * _nd, or the count for _1d; then what {@code tail} adds.
+     * Launches kernel {@code oneDim} (when the operands merge to one dim) or {@code manyDims} of the elementwise
+     * program for {@code type}: per operand (output first) its buffer, offset and stride(s); then the shape, rank and
+     * count for the latter, or the count for the former; then what {@code tail} adds.
      */
-    static void run(DType type, String name, Strided[] operands, Consumer<Launch> tail) {
+    static void run(DType type, String oneDim, String manyDims, Strided[] operands, Consumer<Launch> tail) {
         Strided out = operands[0];
         if (out.numel() == 0) return;
         int[] offsets = new int[operands.length];
@@ -85,7 +87,7 @@ final class ElementwiseOps {
         Layout layout = Layout.of(out.shape(), offsets, strides);
         ClDevice device = OpenClBackend.storage(out).owner();
         if (layout.rank() <= 1) {
-            Launch l = device.launch("elementwise", type, name + "_1d");
+            Launch l = device.launch("elementwise", type, oneDim);
             for (int j = 0; j < operands.length; j++) {
                 l.buf(operands[j]).i(layout.offset(j)).i(layout.rank() == 0 ? 0 : layout.stride(j, 0));
             }
@@ -96,7 +98,7 @@ final class ElementwiseOps {
             return;
         }
         for (Layout slab : layout.slabs()) {
-            Launch l = device.launch("elementwise", type, name + "_nd");
+            Launch l = device.launch("elementwise", type, manyDims);
             for (int j = 0; j < operands.length; j++) l.buf(operands[j]).i(slab.offset(j)).i8(slab.strides8(j));
             int n = slab.numel();
             l.i8(slab.shape8()).i(slab.rank()).i(n);

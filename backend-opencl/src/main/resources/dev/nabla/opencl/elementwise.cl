@@ -193,10 +193,40 @@ inline uchar compare_op(int op, T a, T b) {
     }
 }
 
-__kernel void unary_1d(__global T* out, int oo, int os, __global const T* in, int io, int is, int n, int op) {
-    INDEX_OR_RETURN(i, n)
-    out[oo + i * os] = unary_op(op, in[io + i * is]);
+/*
+ * The _1d kernels are built once per op, so that the op is a constant the compiler folds (a CPU device can then
+ * vectorize the loop); the _nd kernels, bound by their index arithmetic anyway, switch on the op at run time.
+ */
+#define UNARY_1D(OP) \
+__kernel void unary_1d_##OP(__global T* out, int oo, int os, __global const T* in, int io, int is, int n, int op) { \
+    INDEX_OR_RETURN(i, n) \
+    out[oo + i * os] = unary_op(U_##OP, in[io + i * is]); \
 }
+
+#define BINARY_1D(NAME, OUT, FN, PREFIX, OP) \
+__kernel void NAME##_1d_##OP(__global OUT* out, int oo, int os, __global const T* a, int ao, int as, \
+                             __global const T* b, int bo, int bs, int n, int op) { \
+    INDEX_OR_RETURN(i, n) \
+    out[oo + i * os] = FN(PREFIX##OP, a[ao + i * as], b[bo + i * bs]); \
+}
+#define ARITHMETIC_1D(OP) BINARY_1D(binary, T, binary_op, B_, OP)
+#define COMPARE_1D(OP) BINARY_1D(compare, uchar, compare_op, B_, OP)
+
+#if defined(KIND_FLOAT)
+UNARY_1D(NEG) UNARY_1D(ABS) UNARY_1D(SIGN) UNARY_1D(EXP) UNARY_1D(LOG) UNARY_1D(LOG1P) UNARY_1D(EXPM1) UNARY_1D(SQRT)
+UNARY_1D(RSQRT) UNARY_1D(RECIPROCAL) UNARY_1D(SIN) UNARY_1D(COS) UNARY_1D(TAN) UNARY_1D(TANH) UNARY_1D(SIGMOID)
+UNARY_1D(RELU) UNARY_1D(GELU) UNARY_1D(SILU) UNARY_1D(SOFTPLUS) UNARY_1D(ERF) UNARY_1D(FLOOR) UNARY_1D(CEIL)
+UNARY_1D(ROUND)
+ARITHMETIC_1D(ADD) ARITHMETIC_1D(SUB) ARITHMETIC_1D(MUL) ARITHMETIC_1D(DIV) ARITHMETIC_1D(POW) ARITHMETIC_1D(MAXIMUM)
+ARITHMETIC_1D(MINIMUM)
+#elif defined(KIND_INT)
+UNARY_1D(NEG) UNARY_1D(ABS) UNARY_1D(SIGN) UNARY_1D(RELU)
+ARITHMETIC_1D(ADD) ARITHMETIC_1D(SUB) ARITHMETIC_1D(MUL) ARITHMETIC_1D(POW) ARITHMETIC_1D(MAXIMUM) ARITHMETIC_1D(MINIMUM)
+#else
+UNARY_1D(LOGICAL_NOT)
+ARITHMETIC_1D(LOGICAL_AND) ARITHMETIC_1D(LOGICAL_OR)
+#endif
+COMPARE_1D(EQ) COMPARE_1D(NE) COMPARE_1D(LT) COMPARE_1D(LE) COMPARE_1D(GT) COMPARE_1D(GE)
 
 __kernel void unary_nd(__global T* out, int oo, int8 ost, __global const T* in, int io, int8 ist,
                        int8 shape, int rank, int n, int op) {
@@ -205,17 +235,12 @@ __kernel void unary_nd(__global T* out, int oo, int8 ost, __global const T* in, 
     out[oo + dot8(c, ost)] = unary_op(op, in[io + dot8(c, ist)]);
 }
 
-#define BINARY_KERNELS(NAME, OUT, FN) \
-__kernel void NAME##_1d(__global OUT* out, int oo, int os, __global const T* a, int ao, int as, \
-                        __global const T* b, int bo, int bs, int n, int op) { \
-    INDEX_OR_RETURN(i, n) \
-    out[oo + i * os] = FN(op, a[ao + i * as], b[bo + i * bs]); \
-} \
+#define BINARY_ND(NAME, OUT, FN) \
 __kernel void NAME##_nd(__global OUT* out, int oo, int8 ost, __global const T* a, int ao, int8 ast, \
                         __global const T* b, int bo, int8 bst, int8 shape, int rank, int n, int op) { \
     INDEX_OR_RETURN(i, n) \
     int8 c = coords(i, rank, shape); \
     out[oo + dot8(c, ost)] = FN(op, a[ao + dot8(c, ast)], b[bo + dot8(c, bst)]); \
 }
-BINARY_KERNELS(binary, T, binary_op)
-BINARY_KERNELS(compare, uchar, compare_op)
+BINARY_ND(binary, T, binary_op)
+BINARY_ND(compare, uchar, compare_op)
