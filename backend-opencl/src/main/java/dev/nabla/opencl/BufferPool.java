@@ -20,9 +20,16 @@ import static org.jocl.CL.clReleaseMemObject;
  * A caching allocator for one device. Requests round up to size classes (512 bytes, then four classes per power of
  * two, so at most 25% is wasted); freed buffers wait in a list per class and serve the next request of that class.
  * When the device (or the limit set by the user) is full, the cache is released before giving up.
+ *
+ * <p>The garbage collector cannot see device memory: tensors are small on the heap, so unreachable ones could keep
+ * their buffers until the device is full. The pool therefore asks for a collection whenever the bytes in use have
+ * grown by more than the larger of {@link #COLLECT_STEP} (at most an eighth of the limit) and the lowest level seen
+ * since the last collection, roughly the live set: collections then cost little per byte allocated.
  */
 final class BufferPool {
     private static final long MIN_CLASS = 512;
+    /** Growth in bytes in use that always justifies asking for a collection. */
+    static final long COLLECT_STEP = 256L << 20;
 
     /** A device buffer and the size class it was created for. */
     record Block(cl_mem mem, long bytes) {
@@ -39,6 +46,8 @@ final class BufferPool {
     private long peak;
     private long allocations;
     private long deviceAllocations;
+    /** The lowest bytes in use since the pool last asked for a collection. */
+    private long low;
     /** Why the last request that did not fit was refused, for the error message. */
     private String refusal = "";
 
@@ -80,7 +89,15 @@ final class BufferPool {
             b = tryTake(size);
         }
         if (b == null) throw outOfMemory(bytes, refusal);
+        if (grownSinceCollection()) System.gc();
         return b;
+    }
+
+    /** Whether enough was allocated since the last collection to ask for another; resets the low mark if so. */
+    private synchronized boolean grownSinceCollection() {
+        if (inUse - low <= Math.max(Math.min(COLLECT_STEP, limit / 8), low)) return false;
+        low = inUse;
+        return true;
     }
 
     /** A buffer of class {@code size}, or null (with the reason in {@link #refusal}) when none fits now. */
@@ -119,6 +136,7 @@ final class BufferPool {
     /** Returns a buffer whose storage is gone to the cache. */
     synchronized void give(Block b) {
         inUse -= b.bytes();
+        low = Math.min(low, inUse);
         cached += b.bytes();
         free.computeIfAbsent(b.bytes(), k -> new ArrayDeque<>()).push(b.mem());
     }
