@@ -51,6 +51,8 @@ final class ClDevice {
     private record Pending(cl_event event, ByteBuffer data) {
     }
 
+    /** Opens the device; the deprecated queue call is the one every OpenCL 1.2+ platform (macOS's too) provides. */
+    @SuppressWarnings("deprecation")
     ClDevice(Device device, Discovery.Found found) {
         this.device = device;
         this.found = found;
