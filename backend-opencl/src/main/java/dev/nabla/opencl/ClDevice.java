@@ -35,8 +35,9 @@ import static org.jocl.CL.clReleaseEvent;
  * values back waits for everything before it.
  */
 final class ClDevice {
-    /** Uploads in flight past this many bytes make the next upload wait for them, bounding host memory held. */
+    /** Uploads in flight past this many bytes, or this many uploads, make the next one wait for them all. */
     private static final long PENDING_LIMIT = 64L << 20;
+    private static final int PENDING_COUNT = 4096;
 
     private final Device device;
     private final Discovery.Found found;
@@ -140,9 +141,9 @@ final class ClDevice {
         return s;
     }
 
-    /** Drops the host copies of completed uploads; waits for all of them when too many bytes are in flight. */
+    /** Drops the host copies of completed uploads; waits for all of them when too many are in flight. */
     private void retireUploads(long incoming) {
-        if (pendingBytes + incoming > PENDING_LIMIT) {
+        if (pendingBytes + incoming > PENDING_LIMIT || pending.size() >= PENDING_COUNT) {
             clFinish(queue);
             releasePending(pending.size());
             return;
