@@ -2,6 +2,8 @@ package dev.nabla.opencl;
 
 import dev.nabla.Device;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
@@ -9,17 +11,30 @@ import org.opentest4j.TestAbortedException;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Runs a test class only where OpenCL works. Without a platform or device its tests are skipped with the reason,
- * unless {@value #REQUIRE}=1 (as CI sets it), which makes that a failure. On a device without double precision,
- * a test stopped by the backend's float64 error is skipped rather than failed.
+ * Runs a test class only where OpenCL works. Without a platform or device its tests are disabled with the reason
+ * (reported as skipped), unless {@value #REQUIRE}=1 (as CI sets it), which makes that a failure. On a device without
+ * double precision, a test stopped by the backend's float64 error is skipped rather than failed.
  */
-final class OpenClCondition implements BeforeAllCallback, TestExecutionExceptionHandler {
+final class OpenClCondition implements ExecutionCondition, BeforeAllCallback, TestExecutionExceptionHandler {
     /** The environment variable that turns a missing OpenCL device from a skip into a failure. */
     static final String REQUIRE = "NABLA_REQUIRE_OPENCL";
 
     /** The device the OpenCL tests run on. */
     static Device device() {
         return OpenCl.defaultDevice();
+    }
+
+    /** Disables the tests, with the reason, where OpenCL is unusable and not required; reports list them as skipped. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        try {
+            decide(OpenCl.isAvailable(), OpenCl.unavailableReason(), System.getenv(REQUIRE));
+        } catch (TestAbortedException e) {
+            return ConditionEvaluationResult.disabled(e.getMessage());
+        } catch (AssertionError e) {
+            return ConditionEvaluationResult.enabled("OpenCL is required: the tests fail before they run");
+        }
+        return ConditionEvaluationResult.enabled("OpenCL is available");
     }
 
     @Override
