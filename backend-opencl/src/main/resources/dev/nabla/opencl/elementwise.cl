@@ -96,7 +96,12 @@ inline T c99_pow(T a, T b) {
     if (b == (T) 2) return a * a;
     return pow(a, b);
 }
-#define M_SQRT1_2_T ((T) 0.70710678118654752440)
+/* Float literals only: a device without double precision may reject double ones. */
+#ifdef T_float
+#define SQRT1_2 M_SQRT1_2_F
+#else
+#define SQRT1_2 M_SQRT1_2
+#endif
 
 inline T unary_op(int op, T x) {
     switch (op) {
@@ -116,7 +121,7 @@ inline T unary_op(int op, T x) {
         case U_TANH: return tanh(x);
         case U_SIGMOID: return (T) 1 / ((T) 1 + exp(-x));
         case U_RELU: return isnan(x) ? x : x > 0 ? x : (T) 0;
-        case U_GELU: return x * (T) 0.5 * ((T) 1 + erf(x * M_SQRT1_2_T));
+        case U_GELU: return x * (T) 0.5f * ((T) 1 + erf(x * SQRT1_2));
         case U_SILU: return x / ((T) 1 + exp(-x));
         case U_SOFTPLUS: return (x > 0 ? x : (T) 0) + log1p(exp(-fabs(x)));
         case U_ERF: return erf(x);
