@@ -15,56 +15,35 @@ final class Random {
 
     static Tensor uniform(String op, Generator g, TensorOptions options, int[] shape, double from, double to) {
         DType t = floating(op, options);
-        int n = Shapes.numel(shape);
-        Object data;
-        if (t == DType.FLOAT32) {
-            float[] v = new float[n];
-            g.uniform(v, from, to);
-            data = v;
-        } else {
-            double[] v = new double[n];
-            g.uniform(v, from, to);
-            data = v;
-        }
-        return Dispatch.upload(data, t, shape, options.deviceOrDefault());
+        return Dispatch.upload(draw(g, t, Shapes.numel(shape), 'u', from, to), t, shape, options.deviceOrDefault());
     }
 
     static Tensor normal(String op, Generator g, TensorOptions options, int[] shape, double mean, double std) {
         DType t = floating(op, options);
-        int n = Shapes.numel(shape);
-        Object data;
-        if (t == DType.FLOAT32) {
-            float[] v = new float[n];
-            g.normal(v, mean, std);
-            data = v;
-        } else {
-            double[] v = new double[n];
-            g.normal(v, mean, std);
-            data = v;
-        }
-        return Dispatch.upload(data, t, shape, options.deviceOrDefault());
+        return Dispatch.upload(draw(g, t, Shapes.numel(shape), 'n', mean, std), t, shape, options.deviceOrDefault());
     }
 
     /** Samples with {@code self}'s shape, dtype and device: {@code kind} is uniform(a, b), normal(a, b) or bernoulli(a). */
     static Tensor like(Tensor self, String op, Generator g, char kind, double a, double b) {
         DType t = self.dtype();
         if (!t.isFloatingPoint()) throw new IllegalArgumentException(op + ": expected a floating point tensor, got " + t);
-        int n = self.numel();
-        Object data;
+        return Dispatch.upload(draw(g, t, self.numel(), kind, a, b), t, self.shape, self.device());
+    }
+
+    /** {@code n} host samples of a floating dtype: uniform(a, b) ('u'), normal(a, b) ('n') or bernoulli(a) ('b'). */
+    private static Object draw(Generator g, DType t, int n, char kind, double a, double b) {
         if (t == DType.FLOAT32) {
             float[] v = new float[n];
             if (kind == 'u') g.uniform(v, a, b);
             else if (kind == 'n') g.normal(v, a, b);
             else g.bernoulli(v, a);
-            data = v;
-        } else {
-            double[] v = new double[n];
-            if (kind == 'u') g.uniform(v, a, b);
-            else if (kind == 'n') g.normal(v, a, b);
-            else g.bernoulli(v, a);
-            data = v;
+            return v;
         }
-        return Dispatch.upload(data, t, self.shape, self.device());
+        double[] v = new double[n];
+        if (kind == 'u') g.uniform(v, a, b);
+        else if (kind == 'n') g.normal(v, a, b);
+        else g.bernoulli(v, a);
+        return v;
     }
 
     /** As {@code torch.randint}: PyTorch's checks of the bounds against the dtype, then INT64 draws converted. */
