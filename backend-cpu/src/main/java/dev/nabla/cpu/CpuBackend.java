@@ -14,15 +14,17 @@ import dev.nabla.spi.Window2d;
 /** The pure-Java backend of {@link Device#cpu()}: tensors are Java arrays and kernels run on a shared thread pool. */
 public final class CpuBackend implements Backend {
     private final ElementwiseKernels simd;
+    private final int minVectorized;
 
     /** Created by {@link java.util.ServiceLoader}. */
     public CpuBackend() {
-        this(ElementwiseKernels.get());
+        this(ElementwiseKernels.get(), ElementwiseKernels.get().minElements());
     }
 
-    /** A backend whose elementwise ops use the given run loops where they have one (tests compare both paths). */
-    CpuBackend(ElementwiseKernels simd) {
+    /** A backend whose elementwise ops on outputs of at least {@code minVectorized} elements use the given loops. */
+    CpuBackend(ElementwiseKernels simd, int minVectorized) {
         this.simd = simd;
+        this.minVectorized = minVectorized;
     }
 
     @Override
@@ -81,7 +83,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void unary(UnaryOp op, Strided out, Strided in) {
-        ElementwiseLoop.RunKernel runs = !simd.supports(op, in.dtype()) ? null
+        ElementwiseLoop.RunKernel runs = !vectorized(out) || !simd.supports(op, in.dtype()) ? null
                 : (i, off, sc, o, oo, n) -> simd.unary(op, i[0], off[0], sc[0], o, oo, n);
         ElementwiseLoop.Kernel k = switch (in.dtype()) {
             case FLOAT32 -> (i, o, s, e) -> FloatKernels.unary(op, (float[]) i[0], (float[]) o, s, e);
@@ -96,7 +98,7 @@ public final class CpuBackend implements Backend {
     @Override
     public void binary(BinaryOp op, Strided out, Strided a, Strided b) {
         DType t = a.dtype();
-        if (simd.supports(op, t)) {
+        if (vectorized(out) && simd.supports(op, t)) {
             ElementwiseLoop.run(out, new Strided[] {a, b}, null,
                     (i, off, sc, o, oo, n) -> simd.binary(op, i[0], off[0], sc[0], i[1], off[1], sc[1], o, oo, n));
             return;
@@ -140,16 +142,19 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void where(Strided out, Strided cond, Strided a, Strided b) {
-        ElementwiseLoop.RunKernel runs = !simd.supportsWhere(a.dtype()) ? null : (i, off, sc, o, oo, n) -> {
-            if (sc[0]) {
-                int k = ((boolean[]) i[0])[off[0]] ? 1 : 2;
-                copyRun(i[k], off[k], sc[k], o, oo, n);
-            } else {
-                simd.where((boolean[]) i[0], off[0], i[1], off[1], sc[1], i[2], off[2], sc[2], o, oo, n);
-            }
-        };
+        ElementwiseLoop.RunKernel runs = !vectorized(out) || !simd.supportsWhere(a.dtype()) ? null : this::whereRun;
         ElementwiseLoop.run(out, new Strided[] {cond, a, b},
                 (i, o, s, e) -> BoolKernels.where((boolean[]) i[0], i[1], i[2], o, s, e), runs);
+    }
+
+    /** A run of where: a repeated condition picks one operand throughout. */
+    private void whereRun(Object[] in, int[] off, boolean[] scalar, Object out, int at, int n) {
+        if (scalar[0]) {
+            int k = ((boolean[]) in[0])[off[0]] ? 1 : 2;
+            copyRun(in[k], off[k], scalar[k], out, at, n);
+        } else {
+            simd.where((boolean[]) in[0], off[0], in[1], off[1], scalar[1], in[2], off[2], scalar[2], out, at, n);
+        }
     }
 
     @Override
@@ -190,6 +195,11 @@ public final class CpuBackend implements Backend {
     @Override
     public void argsort(Strided out, Strided in, int dim, boolean descending) {
         Sorting.argsort(out, in, dim, descending);
+    }
+
+    /** True when the output is large enough for the run loops. */
+    private boolean vectorized(Strided out) {
+        return out.numel() >= minVectorized;
     }
 
     private static boolean isScalar(Strided s) {

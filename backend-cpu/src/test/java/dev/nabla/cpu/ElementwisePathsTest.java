@@ -41,8 +41,8 @@ class ElementwisePathsTest {
         ElementwiseKernels loops = ElementwiseKernels.vector();
         assertEquals(null, loops.unsuitable(), "this machine should run the Vector API loops");
         assertTrue(loops.supports(UnaryOp.EXP, DType.FLOAT32) && loops.supports(BinaryOp.LT, DType.FLOAT64));
-        plain = new CpuBackend(ElementwiseKernels.plain());
-        vector = new CpuBackend(loops);
+        plain = new CpuBackend(ElementwiseKernels.plain(), Integer.MAX_VALUE);
+        vector = new CpuBackend(loops, 1);
     }
 
     @ParameterizedTest

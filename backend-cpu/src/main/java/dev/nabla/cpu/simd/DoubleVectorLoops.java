@@ -4,21 +4,18 @@ import dev.nabla.spi.BinaryOp;
 import dev.nabla.spi.UnaryOp;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
 
-import static jdk.incubator.vector.VectorOperators.EQ;
-import static jdk.incubator.vector.VectorOperators.GE;
-import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.LE;
-import static jdk.incubator.vector.VectorOperators.LT;
-import static jdk.incubator.vector.VectorOperators.NE;
-
 /**
  * Vector API loops on double arrays where each operand starts at its own offset and a scalar operand is one value
  * repeated. Each loop finishes with the plain kernels' expression for the last few elements, and every op here is
- * exact IEEE arithmetic, so results match the plain loops bit for bit wherever an element falls.
+ * exact IEEE arithmetic, so results match the plain loops bit for bit wherever an element falls. One loop serves
+ * all ops of a kind, switching inside (C2 hoists the switch): until C2 compiles a loop, the Vector API runs it
+ * about a hundred times slower than plain Java, and a shared loop gets there after a few hundred calls of any op
+ * instead of a few hundred calls of each.
  * Template: FloatVectorLoops is generated from this file by FloatKernelsGenerator.
  */
 @SuppressWarnings("cast")
@@ -49,404 +46,119 @@ final class DoubleVectorLoops {
     /** {@code o = op(a)} over n elements; a scalar {@code a} is computed once. */
     static void unary(UnaryOp op, double[] a, int ao, boolean as, double[] o, int oo, int n) {
         if (as) {
-            unary(op, a, ao, false, o, oo, 1);
-            Arrays.fill(o, oo + 1, oo + n, o[oo]);
+            Arrays.fill(o, oo, oo + n, unary(op, a[ao]));
             return;
         }
-        switch (op) {
-            case NEG -> neg(a, ao, o, oo, n);
-            case ABS -> abs(a, ao, o, oo, n);
-            case SQRT -> sqrt(a, ao, o, oo, n);
-            case RECIPROCAL -> reciprocal(a, ao, o, oo, n);
-            case RELU -> relu(a, ao, o, oo, n);
-            default -> throw new IllegalArgumentException(op + " has no vector loop");
+        DoubleVector one = DoubleVector.broadcast(S, 1);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += L) {
+            DoubleVector x = DoubleVector.fromArray(S, a, ao + i);
+            DoubleVector r = switch (op) {
+                case NEG -> x.neg();
+                case ABS -> x.abs();
+                case SQRT -> x.sqrt();
+                case RECIPROCAL -> one.div(x);
+                case RELU -> x.max(0);
+                default -> throw new IllegalArgumentException(op + " has no vector loop");
+            };
+            r.intoArray(o, oo + i);
         }
+        for (; i < n; i++) o[oo + i] = unary(op, a[ao + i]);
+    }
+
+    /** The plain kernels' expression for one element. */
+    private static double unary(UnaryOp op, double x) {
+        return switch (op) {
+            case NEG -> -x;
+            case ABS -> Math.abs(x);
+            case SQRT -> (double) Math.sqrt(x);
+            case RECIPROCAL -> 1 / x;
+            case RELU -> Math.max(x, 0);
+            default -> throw new IllegalArgumentException(op + " has no vector loop");
+        };
     }
 
     /** {@code o = a op b} over n elements for an arithmetic op; a scalar operand is one element repeated. */
     static void binary(BinaryOp op, double[] a, int ao, boolean as, double[] b, int bo, boolean bs, double[] o, int oo,
                        int n) {
-        if (as && bs) {
-            binary(op, a, ao, false, b, bo, true, o, oo, 1);
-            Arrays.fill(o, oo + 1, oo + n, o[oo]);
-        } else if (bs) {
-            double s = b[bo];
-            switch (op) {
-                case ADD -> addScalar(a, ao, s, o, oo, n);
-                case SUB -> subScalar(a, ao, s, o, oo, n);
-                case MUL -> mulScalar(a, ao, s, o, oo, n);
-                case DIV -> divScalar(a, ao, s, o, oo, n);
-                case MAXIMUM -> maxScalar(a, ao, s, o, oo, n);
-                case MINIMUM -> minScalar(a, ao, s, o, oo, n);
+        DoubleVector va = DoubleVector.broadcast(S, a[ao]);
+        DoubleVector vb = DoubleVector.broadcast(S, b[bo]);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += L) {
+            DoubleVector x = as ? va : DoubleVector.fromArray(S, a, ao + i);
+            DoubleVector y = bs ? vb : DoubleVector.fromArray(S, b, bo + i);
+            DoubleVector r = switch (op) {
+                case ADD -> x.add(y);
+                case SUB -> x.sub(y);
+                case MUL -> x.mul(y);
+                case DIV -> x.div(y);
+                case MAXIMUM -> x.max(y);
+                case MINIMUM -> x.min(y);
                 default -> throw new IllegalArgumentException(op + " has no vector loop");
-            }
-        } else if (as) {
-            double s = a[ao];
-            switch (op) {
-                // IEEE addition, multiplication, max and min are commutative, NaN and signed zeros included.
-                case ADD -> addScalar(b, bo, s, o, oo, n);
-                case MUL -> mulScalar(b, bo, s, o, oo, n);
-                case MAXIMUM -> maxScalar(b, bo, s, o, oo, n);
-                case MINIMUM -> minScalar(b, bo, s, o, oo, n);
-                case SUB -> rsub(s, b, bo, o, oo, n);
-                case DIV -> rdiv(s, b, bo, o, oo, n);
-                default -> throw new IllegalArgumentException(op + " has no vector loop");
-            }
-        } else {
-            switch (op) {
-                case ADD -> add(a, ao, b, bo, o, oo, n);
-                case SUB -> sub(a, ao, b, bo, o, oo, n);
-                case MUL -> mul(a, ao, b, bo, o, oo, n);
-                case DIV -> div(a, ao, b, bo, o, oo, n);
-                case MAXIMUM -> max(a, ao, b, bo, o, oo, n);
-                case MINIMUM -> min(a, ao, b, bo, o, oo, n);
-                default -> throw new IllegalArgumentException(op + " has no vector loop");
-            }
+            };
+            r.intoArray(o, oo + i);
         }
+        for (; i < n; i++) o[oo + i] = binary(op, a[as ? ao : ao + i], b[bs ? bo : bo + i]);
+    }
+
+    private static double binary(BinaryOp op, double x, double y) {
+        return switch (op) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case DIV -> x / y;
+            case MAXIMUM -> Math.max(x, y);
+            case MINIMUM -> Math.min(x, y);
+            default -> throw new IllegalArgumentException(op + " has no vector loop");
+        };
     }
 
     /** {@code o = a op b} over n elements for a comparison; a scalar operand is one element repeated. */
     static void compare(BinaryOp op, double[] a, int ao, boolean as, double[] b, int bo, boolean bs, boolean[] o,
                         int oo, int n) {
-        if (as && bs) {
-            compare(op, a, ao, false, b, bo, true, o, oo, 1);
-            Arrays.fill(o, oo + 1, oo + n, o[oo]);
-        } else if (as) {
-            compare(swapped(op), b, bo, false, a, ao, true, o, oo, n);
-        } else if (bs) {
-            double s = b[bo];
-            switch (op) {
-                case EQ -> eqScalar(a, ao, s, o, oo, n);
-                case NE -> neScalar(a, ao, s, o, oo, n);
-                case LT -> ltScalar(a, ao, s, o, oo, n);
-                case LE -> leScalar(a, ao, s, o, oo, n);
-                case GT -> gtScalar(a, ao, s, o, oo, n);
-                case GE -> geScalar(a, ao, s, o, oo, n);
+        DoubleVector va = DoubleVector.broadcast(S, a[ao]);
+        DoubleVector vb = DoubleVector.broadcast(S, b[bo]);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += L) {
+            DoubleVector x = as ? va : DoubleVector.fromArray(S, a, ao + i);
+            DoubleVector y = bs ? vb : DoubleVector.fromArray(S, b, bo + i);
+            VectorMask<Double> m = switch (op) {
+                case EQ -> x.compare(VectorOperators.EQ, y);
+                case NE -> x.compare(VectorOperators.NE, y);
+                case LT -> x.compare(VectorOperators.LT, y);
+                case LE -> x.compare(VectorOperators.LE, y);
+                case GT -> x.compare(VectorOperators.GT, y);
+                case GE -> x.compare(VectorOperators.GE, y);
                 default -> throw new IllegalArgumentException(op + " is not a comparison");
-            }
-        } else {
-            switch (op) {
-                case EQ -> eq(a, ao, b, bo, o, oo, n);
-                case NE -> ne(a, ao, b, bo, o, oo, n);
-                case LT -> lt(a, ao, b, bo, o, oo, n);
-                case LE -> le(a, ao, b, bo, o, oo, n);
-                case GT -> gt(a, ao, b, bo, o, oo, n);
-                case GE -> ge(a, ao, b, bo, o, oo, n);
-                default -> throw new IllegalArgumentException(op + " is not a comparison");
-            }
+            };
+            Masks.storeDouble(m, o, oo + i);
         }
+        for (; i < n; i++) o[oo + i] = compare(op, a[as ? ao : ao + i], b[bs ? bo : bo + i]);
     }
 
-    /** The comparison that gives the same answer with its operands exchanged ({@code s < x} is {@code x > s}). */
-    private static BinaryOp swapped(BinaryOp op) {
+    private static boolean compare(BinaryOp op, double x, double y) {
         return switch (op) {
-            case LT -> BinaryOp.GT;
-            case LE -> BinaryOp.GE;
-            case GT -> BinaryOp.LT;
-            case GE -> BinaryOp.LE;
-            default -> op;
+            case EQ -> x == y;
+            case NE -> x != y;
+            case LT -> x < y;
+            case LE -> x <= y;
+            case GT -> x > y;
+            case GE -> x >= y;
+            default -> throw new IllegalArgumentException(op + " is not a comparison");
         };
     }
 
     /** {@code o = c ? a : b} over n elements of a dense condition; a scalar operand is one element repeated. */
     static void where(boolean[] c, int co, double[] a, int ao, boolean as, double[] b, int bo, boolean bs, double[] o,
                       int oo, int n) {
-        if (as && bs) {
-            whereBoth(c, co, a[ao], b[bo], o, oo, n);
-        } else if (as) {
-            whereThen(c, co, a[ao], b, bo, o, oo, n);
-        } else if (bs) {
-            whereElse(c, co, a, ao, b[bo], o, oo, n);
-        } else {
-            where(c, co, a, ao, b, bo, o, oo, n);
-        }
-    }
-
-    private static DoubleVector load(double[] a, int at) {
-        return DoubleVector.fromArray(S, a, at);
-    }
-
-    private static VectorMask<Double> mask(boolean[] c, int at) {
-        return VectorMask.fromArray(S, c, at);
-    }
-
-    private static void neg(double[] a, int ao, double[] o, int oo, int n) {
+        DoubleVector va = DoubleVector.broadcast(S, a[ao]);
+        DoubleVector vb = DoubleVector.broadcast(S, b[bo]);
         int i = 0;
         for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).neg().intoArray(o, oo + i);
+            DoubleVector x = as ? va : DoubleVector.fromArray(S, a, ao + i);
+            DoubleVector y = bs ? vb : DoubleVector.fromArray(S, b, bo + i);
+            y.blend(x, VectorMask.fromArray(S, c, co + i)).intoArray(o, oo + i);
         }
-        for (; i < n; i++) o[oo + i] = -a[ao + i];
-    }
-
-    private static void abs(double[] a, int ao, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).abs().intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = Math.abs(a[ao + i]);
-    }
-
-    private static void sqrt(double[] a, int ao, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).sqrt().intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = (double) Math.sqrt(a[ao + i]);
-    }
-
-    private static void reciprocal(double[] a, int ao, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            DoubleVector.broadcast(S, 1).div(load(a, ao + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = 1 / a[ao + i];
-    }
-
-    private static void relu(double[] a, int ao, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).max(0).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = Math.max(a[ao + i], 0);
-    }
-
-    private static void add(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).add(load(b, bo + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] + b[bo + i];
-    }
-
-    private static void addScalar(double[] a, int ao, double s, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).add(s).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] + s;
-    }
-
-    private static void sub(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).sub(load(b, bo + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] - b[bo + i];
-    }
-
-    private static void subScalar(double[] a, int ao, double s, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).sub(s).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] - s;
-    }
-
-    private static void mul(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).mul(load(b, bo + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] * b[bo + i];
-    }
-
-    private static void mulScalar(double[] a, int ao, double s, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).mul(s).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] * s;
-    }
-
-    private static void div(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).div(load(b, bo + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] / b[bo + i];
-    }
-
-    private static void divScalar(double[] a, int ao, double s, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).div(s).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] / s;
-    }
-
-    private static void max(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).max(load(b, bo + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = Math.max(a[ao + i], b[bo + i]);
-    }
-
-    private static void maxScalar(double[] a, int ao, double s, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).max(s).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = Math.max(a[ao + i], s);
-    }
-
-    private static void min(double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).min(load(b, bo + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = Math.min(a[ao + i], b[bo + i]);
-    }
-
-    private static void minScalar(double[] a, int ao, double s, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(a, ao + i).min(s).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = Math.min(a[ao + i], s);
-    }
-
-    private static void rsub(double s, double[] b, int bo, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            DoubleVector.broadcast(S, s).sub(load(b, bo + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = s - b[bo + i];
-    }
-
-    private static void rdiv(double s, double[] b, int bo, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            DoubleVector.broadcast(S, s).div(load(b, bo + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = s / b[bo + i];
-    }
-
-    private static void eq(double[] a, int ao, double[] b, int bo, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(EQ, load(b, bo + i)), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] == b[bo + i];
-    }
-
-    private static void eqScalar(double[] a, int ao, double s, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(EQ, s), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] == s;
-    }
-
-    private static void ne(double[] a, int ao, double[] b, int bo, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(NE, load(b, bo + i)), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] != b[bo + i];
-    }
-
-    private static void neScalar(double[] a, int ao, double s, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(NE, s), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] != s;
-    }
-
-    private static void lt(double[] a, int ao, double[] b, int bo, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(LT, load(b, bo + i)), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] < b[bo + i];
-    }
-
-    private static void ltScalar(double[] a, int ao, double s, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(LT, s), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] < s;
-    }
-
-    private static void le(double[] a, int ao, double[] b, int bo, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(LE, load(b, bo + i)), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] <= b[bo + i];
-    }
-
-    private static void leScalar(double[] a, int ao, double s, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(LE, s), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] <= s;
-    }
-
-    private static void gt(double[] a, int ao, double[] b, int bo, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(GT, load(b, bo + i)), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] > b[bo + i];
-    }
-
-    private static void gtScalar(double[] a, int ao, double s, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(GT, s), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] > s;
-    }
-
-    private static void ge(double[] a, int ao, double[] b, int bo, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(GE, load(b, bo + i)), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] >= b[bo + i];
-    }
-
-    private static void geScalar(double[] a, int ao, double s, boolean[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            Masks.storeDouble(load(a, ao + i).compare(GE, s), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = a[ao + i] >= s;
-    }
-
-    private static void where(boolean[] c, int co, double[] a, int ao, double[] b, int bo, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(b, bo + i).blend(load(a, ao + i), mask(c, co + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = c[co + i] ? a[ao + i] : b[bo + i];
-    }
-
-    private static void whereElse(boolean[] c, int co, double[] a, int ao, double s, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            DoubleVector.broadcast(S, s).blend(load(a, ao + i), mask(c, co + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = c[co + i] ? a[ao + i] : s;
-    }
-
-    private static void whereThen(boolean[] c, int co, double s, double[] b, int bo, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            load(b, bo + i).blend(s, mask(c, co + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = c[co + i] ? s : b[bo + i];
-    }
-
-    private static void whereBoth(boolean[] c, int co, double s, double t, double[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) {
-            DoubleVector.broadcast(S, t).blend(s, mask(c, co + i)).intoArray(o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = c[co + i] ? s : t;
+        for (; i < n; i++) o[oo + i] = c[co + i] ? a[as ? ao : ao + i] : b[bs ? bo : bo + i];
     }
 }

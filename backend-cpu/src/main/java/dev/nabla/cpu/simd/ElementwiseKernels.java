@@ -49,6 +49,14 @@ public abstract class ElementwiseKernels {
     /** A short description, for logs. */
     public abstract String name();
 
+    /**
+     * The fewest elements worth these loops: below it the plain kernels are about as fast, and they do not suffer
+     * the Vector API's slow start (each loop runs about a hundred times slower until C2 compiles it).
+     */
+    public int minElements() {
+        return Integer.MAX_VALUE;
+    }
+
     /** True when {@link #unary} runs op on tensors of dtype t. */
     public abstract boolean supports(UnaryOp op, DType t);
 

@@ -14,7 +14,8 @@ import static dev.nabla.cpu.simd.FloatMath.*;
 /**
  * {@link FloatMath}'s functions over arrays, lane by lane with exactly the scalar operations (the vector path runs
  * only where the CPU has FMA, so exp's fused steps match), and the scalar functions for the tail: every element
- * gets the same bits wherever it falls. sigmoid and tanh widen to double lanes as the scalar code does.
+ * gets the same bits wherever it falls. sigmoid and tanh widen to double lanes as the scalar code does. Two ops
+ * share each loop so that C2 compiles it sooner (see {@link DoubleVectorLoops}).
  */
 final class FloatVectorMath {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -34,10 +35,14 @@ final class FloatVectorMath {
         return DS.vectorBitSize() >= 128;
     }
 
-    static void exp(float[] a, int ao, float[] o, int oo, int n) {
+    /** {@code o = op(a)} over n elements for EXP or LOG, whose lanes are floats. */
+    static void expLog(boolean exp, float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) exp(FloatVector.fromArray(S, a, ao + i)).intoArray(o, oo + i);
-        for (; i < n; i++) o[oo + i] = FloatMath.exp(a[ao + i]);
+        for (int end = S.loopBound(n); i < end; i += L) {
+            FloatVector x = FloatVector.fromArray(S, a, ao + i);
+            (exp ? exp(x) : log(x)).intoArray(o, oo + i);
+        }
+        for (; i < n; i++) o[oo + i] = exp ? FloatMath.exp(a[ao + i]) : FloatMath.log(a[ao + i]);
     }
 
     private static FloatVector exp(FloatVector x) {
@@ -62,12 +67,6 @@ final class FloatVectorMath {
         return q.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
     }
 
-    static void log(float[] a, int ao, float[] o, int oo, int n) {
-        int i = 0;
-        for (int end = S.loopBound(n); i < end; i += L) log(FloatVector.fromArray(S, a, ao + i)).intoArray(o, oo + i);
-        for (; i < n; i++) o[oo + i] = FloatMath.log(a[ao + i]);
-    }
-
     private static FloatVector log(FloatVector x) {
         // The scalar code's one test of the bits, made per lane type; the two differ only on NaN, whose result is NaN.
         VectorMask<Integer> tiny = x.reinterpretAsInts().lt(0x00800000);
@@ -90,36 +89,29 @@ final class FloatVectorMath {
         return y.blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
     }
 
-    static void sigmoid(float[] a, int ao, float[] o, int oo, int n) {
+    /** {@code o = op(a)} over n elements for SIGMOID or TANH, whose lanes are doubles. */
+    static void sigmoidTanh(boolean sigmoid, float[] a, int ao, float[] o, int oo, int n) {
         int i = 0;
         for (int end = HS.loopBound(n); i < end; i += HL) {
-            DoubleVector d = widen(a, ao + i).neg().max(-D_CLAMP).min(D_CLAMP);
-            narrow(DoubleVector.broadcast(DS, 1).div(expCore(d).add(1)), o, oo + i);
+            DoubleVector d = (DoubleVector) FloatVector.fromArray(HS, a, ao + i).castShape(DS, 0);
+            ((FloatVector) (sigmoid ? sigmoid(d) : tanh(d)).castShape(HS, 0)).intoArray(o, oo + i);
         }
-        for (; i < n; i++) o[oo + i] = FloatMath.sigmoid(a[ao + i]);
+        for (; i < n; i++) o[oo + i] = sigmoid ? FloatMath.sigmoid(a[ao + i]) : FloatMath.tanh(a[ao + i]);
     }
 
-    static void tanh(float[] a, int ao, float[] o, int oo, int n) {
-        int i = 0;
-        for (int end = HS.loopBound(n); i < end; i += HL) {
-            DoubleVector d = widen(a, ao + i);
-            DoubleVector abs = d.abs().min(TANH_CLAMP);
-            DoubleVector big = DoubleVector.broadcast(DS, 1).sub(DoubleVector.broadcast(DS, 2)
-                    .div(expCore(abs.mul(2)).add(1)));
-            big = big.blend(big.neg(), d.lt(0));
-            DoubleVector d2 = d.mul(d);
-            DoubleVector small = d.mul(d2.mul(d2.mul(2.0 / 15).add(-1.0 / 3)).add(1));
-            narrow(big.blend(small, abs.lt(TANH_SMALL)), o, oo + i);
-        }
-        for (; i < n; i++) o[oo + i] = FloatMath.tanh(a[ao + i]);
+    private static DoubleVector sigmoid(DoubleVector x) {
+        DoubleVector d = x.neg().max(-D_CLAMP).min(D_CLAMP);
+        return DoubleVector.broadcast(DS, 1).div(expCore(d).add(1));
     }
 
-    private static DoubleVector widen(float[] a, int at) {
-        return (DoubleVector) FloatVector.fromArray(HS, a, at).castShape(DS, 0);
-    }
-
-    private static void narrow(DoubleVector v, float[] o, int at) {
-        ((FloatVector) v.castShape(HS, 0)).intoArray(o, at);
+    private static DoubleVector tanh(DoubleVector d) {
+        DoubleVector abs = d.abs().min(TANH_CLAMP);
+        DoubleVector two = DoubleVector.broadcast(DS, 2);
+        DoubleVector big = DoubleVector.broadcast(DS, 1).sub(two.div(expCore(abs.mul(2)).add(1)));
+        big = big.blend(big.neg(), d.lt(0));
+        DoubleVector d2 = d.mul(d);
+        DoubleVector small = d.mul(d2.mul(d2.mul(2.0 / 15).add(-1.0 / 3)).add(1));
+        return big.blend(small, abs.lt(TANH_SMALL));
     }
 
     private static DoubleVector expCore(DoubleVector x) {

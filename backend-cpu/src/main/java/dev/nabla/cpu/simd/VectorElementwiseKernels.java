@@ -19,6 +19,11 @@ final class VectorElementwiseKernels extends ElementwiseKernels {
     }
 
     @Override
+    public int minElements() {
+        return 4096;
+    }
+
+    @Override
     public String name() {
         return "Vector API loops (" + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit)";
     }
@@ -64,11 +69,10 @@ final class VectorElementwiseKernels extends ElementwiseKernels {
             y[oo] = scalar(op, x[ao]);
             Arrays.fill(y, oo + 1, oo + n, y[oo]);
         } else {
-            switch (op) {
-                case EXP -> FloatVectorMath.exp(x, ao, y, oo, n);
-                case LOG -> FloatVectorMath.log(x, ao, y, oo, n);
-                case SIGMOID -> FloatVectorMath.sigmoid(x, ao, y, oo, n);
-                default -> FloatVectorMath.tanh(x, ao, y, oo, n);
+            if (op == UnaryOp.EXP || op == UnaryOp.LOG) {
+                FloatVectorMath.expLog(op == UnaryOp.EXP, x, ao, y, oo, n);
+            } else {
+                FloatVectorMath.sigmoidTanh(op == UnaryOp.SIGMOID, x, ao, y, oo, n);
             }
         }
     }
