@@ -16,15 +16,17 @@ final class FloatRowReduce {
     private FloatRowReduce() {
     }
 
-    /** Scratch rows for one task: eight sum lanes, the running value, and per-output NaN flags. */
+    /** Scratch rows for one task: eight sum lanes, the running value and its index, and per-output NaN flags. */
     static final class Scratch {
         final float[] lanes;
         final float[] best;
+        final long[] index;
         final boolean[] nan;
 
         Scratch(int n) {
             lanes = new float[8 * n];
             best = new float[n];
+            index = new long[n];
             nan = new boolean[n];
         }
     }
@@ -76,18 +78,11 @@ final class FloatRowReduce {
             Arrays.fill(best, 0, n, max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
             for (int r = p0; r < p1; r++) {
                 int src = base + red[r];
-                if (max) {
-                    for (int j = 0; j < n; j++) {
-                        float v = a[src + j];
-                        nan[j] |= v != v;
-                        best[j] = v > best[j] ? v : best[j];
-                    }
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        float v = a[src + j];
-                        nan[j] |= v != v;
-                        best[j] = v < best[j] ? v : best[j];
-                    }
+                for (int j = 0; j < n; j++) {
+                    float v = a[src + j];
+                    float b = best[j];
+                    nan[j] |= v != v;
+                    best[j] = Bits.select((max ? v > b : v < b) ? -1 : 0, v, b);
                 }
             }
             // Pieces combine with Math.max/min, as Reduce's accumulator does (it orders -0.0 below 0.0).
@@ -99,18 +94,19 @@ final class FloatRowReduce {
     /** Index (along the flattened reduced dims) of the first largest or smallest value, a NaN beating everything. */
     static void arg(float[] a, int base, int[] red, long[] o, int outPos, int n, boolean max, Scratch s) {
         float[] best = s.best;
+        long[] index = s.index;
         System.arraycopy(a, base + red[0], best, 0, n);
-        Arrays.fill(o, outPos, outPos + n, 0);
+        Arrays.fill(index, 0, n, 0);
         for (int r = 1; r < red.length; r++) {
             int src = base + red[r];
             for (int j = 0; j < n; j++) {
                 float v = a[src + j];
                 float b = best[j];
-                if (b == b && (v != v || (max ? v > b : v < b))) {
-                    best[j] = v;
-                    o[outPos + j] = r;
-                }
+                long take = b == b & (v != v | (max ? v > b : v < b)) ? -1 : 0;
+                best[j] = Bits.select(take, v, b);
+                index[j] = (index[j] & ~take) | (r & take);
             }
         }
+        System.arraycopy(index, 0, o, outPos, n);
     }
 }
