@@ -69,6 +69,9 @@ final class DoubleKernels {
             case POW -> {
                 if (s == 2) {
                     for (int i = from; i < to; i++) o[i] = a[i] * a[i];
+                } else if (s == 1) {
+                    // pow(x, 1) is x for every x (autograd's rule for x^2 asks for it).
+                    System.arraycopy(a, from, o, from, to - from);
                 } else {
                     for (int i = from; i < to; i++) o[i] = pow(a[i], s);
                 }
