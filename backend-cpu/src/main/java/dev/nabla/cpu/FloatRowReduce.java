@@ -1,5 +1,7 @@
 package dev.nabla.cpu;
 
+import dev.nabla.spi.BinaryOp;
+
 import java.util.Arrays;
 
 /**
@@ -45,16 +47,9 @@ final class FloatRowReduce {
                 Arrays.fill(lanes, 0, 8 * n, 0);
                 int r = b0;
                 for (; r + 8 <= b1; r += 8) {
-                    for (int lane = 0; lane < 8; lane++) {
-                        int src = base + red[r + lane];
-                        int dst = lane * n;
-                        for (int j = 0; j < n; j++) lanes[dst + j] += a[src + j];
-                    }
+                    for (int lane = 0; lane < 8; lane++) addRow(lanes, lane * n, a, base + red[r + lane], n);
                 }
-                for (; r < b1; r++) {
-                    int src = base + red[r];
-                    for (int j = 0; j < n; j++) lanes[j] += a[src + j];
-                }
+                for (; r < b1; r++) addRow(lanes, 0, a, base + red[r], n);
                 for (int j = 0; j < n; j++) {
                     piece[j] += ((lanes[j] + lanes[n + j]) + (lanes[2 * n + j] + lanes[3 * n + j]))
                             + ((lanes[4 * n + j] + lanes[5 * n + j]) + (lanes[6 * n + j] + lanes[7 * n + j]));
@@ -63,6 +58,15 @@ final class FloatRowReduce {
             for (int j = 0; j < n; j++) total[j] += (float) piece[j];
         }
         for (int j = 0; j < n; j++) o[outPos + j] = (float) total[j];
+    }
+
+    /** {@code acc[at + j] += a[from + j]} for j &lt; n: C2 does not vectorize this loop, the Vector API loops do. */
+    private static void addRow(float[] acc, int at, float[] a, int from, int n) {
+        if (n >= RowReduce.VECTOR_ROW && RowReduce.ADD != null) {
+            RowReduce.ADD.binary(BinaryOp.ADD, acc, at, false, a, from, false, acc, at, n);
+        } else {
+            for (int j = 0; j < n; j++) acc[at + j] += a[from + j];
+        }
     }
 
     /** Largest (or smallest) values; NaN where any value is NaN. */
