@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Vector API run loops against the plain-Java kernels, through whole backends so that every way the elementwise
@@ -39,7 +40,7 @@ class ElementwisePathsTest {
     static void backends() {
         assertTrue(GemmProvider.vectorAvailable(), "tests run with --add-modules jdk.incubator.vector (parent pom)");
         ElementwiseKernels loops = ElementwiseKernels.vector();
-        assertEquals(null, loops.unsuitable(), "this machine should run the Vector API loops");
+        assumeTrue(loops.unsuitable() == null, "the Vector API loops need hardware FMA");
         assertTrue(loops.supports(UnaryOp.EXP, DType.FLOAT32) && loops.supports(BinaryOp.LT, DType.FLOAT64));
         plain = new CpuBackend(ElementwiseKernels.plain(), Integer.MAX_VALUE);
         vector = new CpuBackend(loops, 1);
