@@ -25,6 +25,12 @@ final class Dispatch {
         return new Tensor(Backends.of(device).allocate(device, dtype, n), shape.clone());
     }
 
+    /** {@link #sameDevice(String, Tensor...)} for two tensors, without an array. */
+    static Device sameDevice(String op, Tensor a, Tensor b) {
+        Device d = a.device();
+        return d.equals(b.device()) ? d : sameDevice(op, new Tensor[] {a, b});
+    }
+
     /** Throws unless every tensor lives on the first one's device. */
     static Device sameDevice(String op, Tensor... tensors) {
         Device d = tensors[0].device();
@@ -56,7 +62,8 @@ final class Dispatch {
 
     /** {@code a op b} for inputs of one dtype, broadcast to {@code shape}. */
     static Tensor binary(BinaryOp op, Tensor a, Tensor b, int[] shape) {
-        Device device = sameDevice(op.name().toLowerCase(), a, b);
+        Device device = a.device();
+        if (!device.equals(b.device())) sameDevice(op.name().toLowerCase(java.util.Locale.ROOT), a, b);
         DType outType = op.isComparison() ? DType.BOOL : a.dtype();
         Tensor out = empty(shape, outType, device);
         a.backend().binary(op, out.strided(), broadcastTo(a, shape), broadcastTo(b, shape));
@@ -104,6 +111,20 @@ final class Dispatch {
         Tensor out = empty(new int[] {a.shape[0], a.shape[1], b.shape[2]}, a.dtype(), device);
         a.backend().matmul(out.strided(), a.strided(), b.strided());
         return out;
+    }
+
+    /** The product of two matrices of one dtype, as the batched primitive over a batch of one; not recorded. */
+    static Tensor mm(Tensor a, Tensor b) {
+        Device device = sameDevice("matmul", a, b);
+        Tensor out = empty(new int[] {a.shape[0], b.shape[1]}, a.dtype(), device);
+        a.backend().matmul(batchOfOne(out), batchOfOne(a), batchOfOne(b));
+        return out;
+    }
+
+    /** A matrix as a [1, rows, cols] layout, with the stride unsqueeze(0) would give. */
+    private static Strided batchOfOne(Tensor t) {
+        return new Strided(t.storage, new int[] {1, t.shape[0], t.shape[1]},
+                new int[] {t.shape[0] * t.strides[0], t.strides[0], t.strides[1]}, t.offset);
     }
 
     static Tensor gather(Tensor x, int dim, Tensor index) {

@@ -42,7 +42,20 @@ final class LinAlg {
     }
 
     static Tensor mm(Tensor a, Tensor b) {
-        return recorded("mm", a, b, () -> mmValue(a, b));
+        Tensor direct = direct2d("mm", a, b);
+        return direct != null ? direct : recorded("mm", a, b, () -> mmValue(a, b));
+    }
+
+    /**
+     * A product of two matrices of one computable dtype, straight to the backend with no views in between (a tiny
+     * mm spent most of its time on them), recorded as {@code kind}; null when the general path must handle it.
+     */
+    private static Tensor direct2d(String kind, Tensor a, Tensor b) {
+        if (a.dim() != 2 || b.dim() != 2) return null;
+        DType c = checkDtypes(kind, a, b);
+        if (c != a.dtype()) return null;
+        requireInner(kind, a, b, a.shape[1], b.shape[0]);
+        return Recorder.record(Dispatch.mm(a, b), GraphOp.MATMUL, kind, a, b);
     }
 
     private static Tensor mmValue(Tensor a, Tensor b) {
@@ -103,7 +116,8 @@ final class LinAlg {
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
-        return recorded("matmul", a, b, () -> matmulValue(a, b));
+        Tensor direct = direct2d("matmul", a, b);
+        return direct != null ? direct : recorded("matmul", a, b, () -> matmulValue(a, b));
     }
 
     /**

@@ -12,6 +12,16 @@ final class Recorder {
         return false;
     }
 
+    /** {@link #record(Tensor, Enum, Object, Tensor...)} for one input, with no array when nothing is recorded. */
+    static Tensor record(Tensor out, Enum<?> op, Object attributes, Tensor input) {
+        return input.requiresGrad ? record(out, op, attributes, new Tensor[] {input}) : out;
+    }
+
+    /** {@link #record(Tensor, Enum, Object, Tensor...)} for two inputs, with no array when nothing is recorded. */
+    static Tensor record(Tensor out, Enum<?> op, Object attributes, Tensor a, Tensor b) {
+        return a.requiresGrad || b.requiresGrad ? record(out, op, attributes, new Tensor[] {a, b}) : out;
+    }
+
     /** Records {@code out = op(inputs)} if needed (only floating results can carry gradients); returns out. */
     static Tensor record(Tensor out, Enum<?> op, Object attributes, Tensor... inputs) {
         if (!out.dtype().isFloatingPoint() || !needed(inputs)) return out;

@@ -31,6 +31,8 @@ public sealed class Tensor permits Parameter {
     /** The tensor whose storage a view reads (null for tensors that own theirs, and for detached tensors). */
     Tensor viewBase;
     private GradFn accumulator;
+    /** {@link #strided()}, made once: every op hands its operands' layouts to a backend. */
+    private Strided strided;
 
     Tensor(Storage storage, int[] shape, int[] strides, int offset, VersionCounter version, boolean wrappedNumber) {
         this.storage = storage;
@@ -57,7 +59,9 @@ public sealed class Tensor permits Parameter {
 
     /** This tensor's layout as backend kernels take it. */
     Strided strided() {
-        return new Strided(storage, shape, strides, offset);
+        Strided s = strided;
+        if (s == null) strided = s = new Strided(storage, shape, strides, offset);
+        return s;
     }
 
     // ---------------------------------------------------------------- metadata
@@ -189,6 +193,7 @@ public sealed class Tensor permits Parameter {
         shape = data.shape;
         strides = data.strides;
         offset = data.offset;
+        strided = null;
         version.bump();
     }
 

@@ -186,8 +186,9 @@ final class Derivatives {
             case TO_DEVICE -> new Tensor[] {g.to(f.inputDevice(0))};
             case GATHER -> {
                 int dim = (Integer) f.attributes();
+                // In place: the out-of-place form would copy the fresh zeros first.
                 Tensor zeros = zeros(f.inputShape(0), g);
-                yield new Tensor[] {zeros.scatterAdd(dim, f.input(1), g), null};
+                yield new Tensor[] {zeros.scatterAdd_(dim, f.input(1), g), null};
             }
             case SCATTER -> {
                 int dim = (Integer) f.attributes();

@@ -2,6 +2,7 @@ package dev.nabla.cpu;
 
 import dev.nabla.DType;
 import dev.nabla.Device;
+import dev.nabla.cpu.simd.ElementwiseKernels;
 import dev.nabla.spi.Backend;
 import dev.nabla.spi.BinaryOp;
 import dev.nabla.spi.ReduceOp;
@@ -12,9 +13,18 @@ import dev.nabla.spi.Window2d;
 
 /** The pure-Java backend of {@link Device#cpu()}: tensors are Java arrays and kernels run on a shared thread pool. */
 public final class CpuBackend implements Backend {
+    private final ElementwiseKernels simd;
+    private final int minVectorized;
 
     /** Created by {@link java.util.ServiceLoader}. */
     public CpuBackend() {
+        this(ElementwiseKernels.get(), ElementwiseKernels.get().minElements());
+    }
+
+    /** A backend whose elementwise ops on outputs of at least {@code minVectorized} elements use the given loops. */
+    CpuBackend(ElementwiseKernels simd, int minVectorized) {
+        this.simd = simd;
+        this.minVectorized = minVectorized;
     }
 
     @Override
@@ -57,11 +67,24 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void copy(Strided out, Strided src) {
-        ElementwiseLoop.run(out, new Strided[] {src}, (in, o, s, e) -> Convert.convert(in[0], o, s, e));
+        ElementwiseLoop.RunKernel runs = src.dtype() != out.dtype() ? null
+                : (i, off, sc, o, oo, n) -> copyRun(i[0], off[0], sc[0], o, oo, n);
+        ElementwiseLoop.run(out, new Strided[] {src}, (in, o, s, e) -> Convert.convert(in[0], o, s, e), runs);
+    }
+
+    /** Copies n elements of one array type, or repeats one. */
+    private static void copyRun(Object src, int at, boolean scalar, Object dst, int to, int n) {
+        if (scalar) {
+            Staging.broadcast(src, at, dst, to, n);
+        } else {
+            System.arraycopy(src, at, dst, to, n);
+        }
     }
 
     @Override
     public void unary(UnaryOp op, Strided out, Strided in) {
+        ElementwiseLoop.RunKernel runs = !vectorized(out) || !simd.supports(op, in.dtype()) ? null
+                : (i, off, sc, o, oo, n) -> simd.unary(op, i[0], off[0], sc[0], o, oo, n);
         ElementwiseLoop.Kernel k = switch (in.dtype()) {
             case FLOAT32 -> (i, o, s, e) -> FloatKernels.unary(op, (float[]) i[0], (float[]) o, s, e);
             case FLOAT64 -> (i, o, s, e) -> DoubleKernels.unary(op, (double[]) i[0], (double[]) o, s, e);
@@ -69,12 +92,17 @@ public final class CpuBackend implements Backend {
             case BOOL -> (i, o, s, e) -> BoolKernels.unary(op, (boolean[]) i[0], (boolean[]) o, s, e);
             case INT32 -> throw unsupported(op, in.dtype());
         };
-        ElementwiseLoop.run(out, new Strided[] {in}, k);
+        ElementwiseLoop.run(out, new Strided[] {in}, k, runs);
     }
 
     @Override
     public void binary(BinaryOp op, Strided out, Strided a, Strided b) {
         DType t = a.dtype();
+        if (vectorized(out) && simd.supports(op, t)) {
+            ElementwiseLoop.run(out, new Strided[] {a, b}, null,
+                    (i, off, sc, o, oo, n) -> simd.binary(op, i[0], off[0], sc[0], i[1], off[1], sc[1], o, oo, n));
+            return;
+        }
         if (isScalar(b) && !op.isLogical() && (t == DType.FLOAT32 || t == DType.FLOAT64)) {
             binaryWithScalar(op, out, a, b);
             return;
@@ -114,8 +142,19 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void where(Strided out, Strided cond, Strided a, Strided b) {
+        ElementwiseLoop.RunKernel runs = !vectorized(out) || !simd.supportsWhere(a.dtype()) ? null : this::whereRun;
         ElementwiseLoop.run(out, new Strided[] {cond, a, b},
-                (i, o, s, e) -> BoolKernels.where((boolean[]) i[0], i[1], i[2], o, s, e));
+                (i, o, s, e) -> BoolKernels.where((boolean[]) i[0], i[1], i[2], o, s, e), runs);
+    }
+
+    /** A run of where: a repeated condition picks one operand throughout. */
+    private void whereRun(Object[] in, int[] off, boolean[] scalar, Object out, int at, int n) {
+        if (scalar[0]) {
+            int k = ((boolean[]) in[0])[off[0]] ? 1 : 2;
+            copyRun(in[k], off[k], scalar[k], out, at, n);
+        } else {
+            simd.where((boolean[]) in[0], off[0], in[1], off[1], scalar[1], in[2], off[2], scalar[2], out, at, n);
+        }
     }
 
     @Override
@@ -156,6 +195,11 @@ public final class CpuBackend implements Backend {
     @Override
     public void argsort(Strided out, Strided in, int dim, boolean descending) {
         Sorting.argsort(out, in, dim, descending);
+    }
+
+    /** True when the output is large enough for the run loops. */
+    private boolean vectorized(Strided out) {
+        return out.numel() >= minVectorized;
     }
 
     private static boolean isScalar(Strided s) {

@@ -1,5 +1,6 @@
 package dev.nabla.cpu;
 
+import dev.nabla.cpu.simd.DoubleMath;
 import dev.nabla.spi.BinaryOp;
 import dev.nabla.spi.UnaryOp;
 
@@ -19,8 +20,8 @@ final class DoubleKernels {
             case NEG -> { for (int i = from; i < to; i++) o[i] = -a[i]; }
             case ABS -> { for (int i = from; i < to; i++) o[i] = Math.abs(a[i]); }
             case SIGN -> { for (int i = from; i < to; i++) o[i] = a[i] > 0 ? 1 : a[i] < 0 ? -1 : 0; }
-            case EXP -> { for (int i = from; i < to; i++) o[i] = (double) Math.exp(a[i]); }
-            case LOG -> { for (int i = from; i < to; i++) o[i] = (double) Math.log(a[i]); }
+            case EXP -> { for (int i = from; i < to; i++) o[i] = DoubleMath.exp(a[i]); }
+            case LOG -> { for (int i = from; i < to; i++) o[i] = DoubleMath.log(a[i]); }
             case LOG1P -> { for (int i = from; i < to; i++) o[i] = (double) Math.log1p(a[i]); }
             case EXPM1 -> { for (int i = from; i < to; i++) o[i] = (double) Math.expm1(a[i]); }
             case SQRT -> { for (int i = from; i < to; i++) o[i] = (double) Math.sqrt(a[i]); }
@@ -29,8 +30,8 @@ final class DoubleKernels {
             case SIN -> { for (int i = from; i < to; i++) o[i] = (double) Math.sin(a[i]); }
             case COS -> { for (int i = from; i < to; i++) o[i] = (double) Math.cos(a[i]); }
             case TAN -> { for (int i = from; i < to; i++) o[i] = (double) Math.tan(a[i]); }
-            case TANH -> { for (int i = from; i < to; i++) o[i] = (double) Math.tanh(a[i]); }
-            case SIGMOID -> { for (int i = from; i < to; i++) o[i] = (double) (1 / (1 + Math.exp(-a[i]))); }
+            case TANH -> { for (int i = from; i < to; i++) o[i] = DoubleMath.tanh(a[i]); }
+            case SIGMOID -> { for (int i = from; i < to; i++) o[i] = DoubleMath.sigmoid(a[i]); }
             case RELU -> { for (int i = from; i < to; i++) o[i] = Math.max(a[i], 0); }
             case GELU -> { for (int i = from; i < to; i++) o[i] = (double) (a[i] * 0.5 * (1 + Erf.erf(a[i] * INV_SQRT2))); }
             case SILU -> { for (int i = from; i < to; i++) o[i] = (double) (a[i] / (1 + Math.exp(-a[i]))); }
@@ -68,6 +69,9 @@ final class DoubleKernels {
             case POW -> {
                 if (s == 2) {
                     for (int i = from; i < to; i++) o[i] = a[i] * a[i];
+                } else if (s == 1) {
+                    // pow(x, 1) is x for every x (autograd's rule for x^2 asks for it).
+                    System.arraycopy(a, from, o, from, to - from);
                 } else {
                     for (int i = from; i < to; i++) o[i] = pow(a[i], s);
                 }

@@ -1,5 +1,7 @@
 package dev.nabla.cpu;
 
+import dev.nabla.spi.BinaryOp;
+
 import java.util.Arrays;
 
 /**
@@ -16,15 +18,17 @@ final class DoubleRowReduce {
     private DoubleRowReduce() {
     }
 
-    /** Scratch rows for one task: eight sum lanes, the running value, and per-output NaN flags. */
+    /** Scratch rows for one task: eight sum lanes, the running value and its index, and per-output NaN flags. */
     static final class Scratch {
         final double[] lanes;
         final double[] best;
+        final long[] index;
         final boolean[] nan;
 
         Scratch(int n) {
             lanes = new double[8 * n];
             best = new double[n];
+            index = new long[n];
             nan = new boolean[n];
         }
     }
@@ -43,16 +47,9 @@ final class DoubleRowReduce {
                 Arrays.fill(lanes, 0, 8 * n, 0);
                 int r = b0;
                 for (; r + 8 <= b1; r += 8) {
-                    for (int lane = 0; lane < 8; lane++) {
-                        int src = base + red[r + lane];
-                        int dst = lane * n;
-                        for (int j = 0; j < n; j++) lanes[dst + j] += a[src + j];
-                    }
+                    for (int lane = 0; lane < 8; lane++) addRow(lanes, lane * n, a, base + red[r + lane], n);
                 }
-                for (; r < b1; r++) {
-                    int src = base + red[r];
-                    for (int j = 0; j < n; j++) lanes[j] += a[src + j];
-                }
+                for (; r < b1; r++) addRow(lanes, 0, a, base + red[r], n);
                 for (int j = 0; j < n; j++) {
                     piece[j] += ((lanes[j] + lanes[n + j]) + (lanes[2 * n + j] + lanes[3 * n + j]))
                             + ((lanes[4 * n + j] + lanes[5 * n + j]) + (lanes[6 * n + j] + lanes[7 * n + j]));
@@ -61,6 +58,15 @@ final class DoubleRowReduce {
             for (int j = 0; j < n; j++) total[j] += (double) piece[j];
         }
         for (int j = 0; j < n; j++) o[outPos + j] = (double) total[j];
+    }
+
+    /** {@code acc[at + j] += a[from + j]} for j &lt; n: C2 does not vectorize this loop, the Vector API loops do. */
+    private static void addRow(double[] acc, int at, double[] a, int from, int n) {
+        if (n >= RowReduce.VECTOR_ROW && RowReduce.ADD != null) {
+            RowReduce.ADD.binary(BinaryOp.ADD, acc, at, false, a, from, false, acc, at, n);
+        } else {
+            for (int j = 0; j < n; j++) acc[at + j] += a[from + j];
+        }
     }
 
     /** Largest (or smallest) values; NaN where any value is NaN. */
@@ -76,18 +82,11 @@ final class DoubleRowReduce {
             Arrays.fill(best, 0, n, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
             for (int r = p0; r < p1; r++) {
                 int src = base + red[r];
-                if (max) {
-                    for (int j = 0; j < n; j++) {
-                        double v = a[src + j];
-                        nan[j] |= v != v;
-                        best[j] = v > best[j] ? v : best[j];
-                    }
-                } else {
-                    for (int j = 0; j < n; j++) {
-                        double v = a[src + j];
-                        nan[j] |= v != v;
-                        best[j] = v < best[j] ? v : best[j];
-                    }
+                for (int j = 0; j < n; j++) {
+                    double v = a[src + j];
+                    double b = best[j];
+                    nan[j] |= v != v;
+                    best[j] = Bits.select((max ? v > b : v < b) ? -1 : 0, v, b);
                 }
             }
             // Pieces combine with Math.max/min, as Reduce's accumulator does (it orders -0.0 below 0.0).
@@ -99,18 +98,19 @@ final class DoubleRowReduce {
     /** Index (along the flattened reduced dims) of the first largest or smallest value, a NaN beating everything. */
     static void arg(double[] a, int base, int[] red, long[] o, int outPos, int n, boolean max, Scratch s) {
         double[] best = s.best;
+        long[] index = s.index;
         System.arraycopy(a, base + red[0], best, 0, n);
-        Arrays.fill(o, outPos, outPos + n, 0);
+        Arrays.fill(index, 0, n, 0);
         for (int r = 1; r < red.length; r++) {
             int src = base + red[r];
             for (int j = 0; j < n; j++) {
                 double v = a[src + j];
                 double b = best[j];
-                if (b == b && (v != v || (max ? v > b : v < b))) {
-                    best[j] = v;
-                    o[outPos + j] = r;
-                }
+                long take = b == b & (v != v | (max ? v > b : v < b)) ? -1 : 0;
+                best[j] = Bits.select(take, v, b);
+                index[j] = (index[j] & ~take) | (r & take);
             }
         }
+        System.arraycopy(index, 0, o, outPos, n);
     }
 }

@@ -36,14 +36,14 @@ final class FloatIm2Col {
                         Arrays.fill(o, r, r + bw, pad);
                         continue;
                     }
-                    Arrays.fill(o, r, r + lo, pad);
+                    if (lo > 0) Arrays.fill(o, r, r + lo, pad);
                     int src = xOff + iy * sy + (lo * strideW + dx) * sx;
                     if (step == 1) {
                         System.arraycopy(x, src, o, r + lo, hi - lo);
                     } else {
                         for (int bx = lo; bx < hi; bx++, src += step) o[r + bx] = x[src];
                     }
-                    Arrays.fill(o, r + hi, r + bw, pad);
+                    if (hi < bw) Arrays.fill(o, r + hi, r + bw, pad);
                 }
             }
         }

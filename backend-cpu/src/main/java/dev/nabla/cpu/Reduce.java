@@ -19,6 +19,14 @@ final class Reduce {
 
     static void reduce(ReduceOp op, Strided out, Strided in, int[] dims) {
         int rank = in.rank();
+        int n = in.numel();
+        if (dims.length == rank && n > 0 && n <= PIECE && in.isContiguous()) {
+            // One piece of a contiguous run to one output: what full() would do, minus the layout work.
+            Accumulator acc = new Accumulator(op, in.dtype());
+            acc.add(CpuStorage.array(in), in.offset(), in.offset() + n, 0);
+            acc.store(CpuStorage.array(out), out.offset());
+            return;
+        }
         boolean[] reduced = new boolean[rank];
         for (int d : dims) reduced[d] = true;
         int nKept = rank - dims.length;

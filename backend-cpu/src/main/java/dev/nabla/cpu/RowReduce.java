@@ -1,6 +1,8 @@
 package dev.nabla.cpu;
 
 import dev.nabla.DType;
+import dev.nabla.cpu.simd.ElementwiseKernels;
+import dev.nabla.spi.BinaryOp;
 import dev.nabla.spi.ReduceOp;
 
 /**
@@ -15,6 +17,10 @@ final class RowReduce {
     private static final int MIN_ROW = 8;
     /** Outputs per work item: the scratch rows stay in L1/L2. */
     private static final int CHUNK = 512;
+    /** The Vector API loops that add rows of sums, or null without them. */
+    static final ElementwiseKernels ADD = vectorAdd();
+    /** Rows at least this long are added by {@link #ADD}. */
+    static final int VECTOR_ROW = 64;
 
     private RowReduce() {
     }
@@ -76,6 +82,11 @@ final class RowReduce {
             case MAX, MIN -> DoubleRowReduce.extreme(a, base, red, (double[]) out, at, n, op == ReduceOp.MAX, s, w);
             default -> DoubleRowReduce.arg(a, base, red, (long[]) out, at, n, op == ReduceOp.ARGMAX, s);
         }
+    }
+
+    private static ElementwiseKernels vectorAdd() {
+        ElementwiseKernels k = ElementwiseKernels.get();
+        return k.supports(BinaryOp.ADD, DType.FLOAT32) && k.supports(BinaryOp.ADD, DType.FLOAT64) ? k : null;
     }
 
     /** Rows kept in double whatever the element type, as Reduce's accumulator keeps its running value. */

@@ -46,13 +46,14 @@ final class Staging {
         });
     }
 
-    /** Fills {@code buf[0..len)} with {@code src[pos]}. */
-    static void broadcast(Object src, int pos, Object buf, int len) {
-        if (src instanceof float[] s) java.util.Arrays.fill((float[]) buf, 0, len, s[pos]);
-        else if (src instanceof double[] s) java.util.Arrays.fill((double[]) buf, 0, len, s[pos]);
-        else if (src instanceof long[] s) java.util.Arrays.fill((long[]) buf, 0, len, s[pos]);
-        else if (src instanceof int[] s) java.util.Arrays.fill((int[]) buf, 0, len, s[pos]);
-        else java.util.Arrays.fill((boolean[]) buf, 0, len, ((boolean[]) src)[pos]);
+    /** Fills {@code buf[at..at+len)} with {@code src[pos]}. */
+    static void broadcast(Object src, int pos, Object buf, int at, int len) {
+        int end = at + len;
+        if (src instanceof float[] s) java.util.Arrays.fill((float[]) buf, at, end, s[pos]);
+        else if (src instanceof double[] s) java.util.Arrays.fill((double[]) buf, at, end, s[pos]);
+        else if (src instanceof long[] s) java.util.Arrays.fill((long[]) buf, at, end, s[pos]);
+        else if (src instanceof int[] s) java.util.Arrays.fill((int[]) buf, at, end, s[pos]);
+        else java.util.Arrays.fill((boolean[]) buf, at, end, ((boolean[]) src)[pos]);
     }
 
     /** {@code buf[at + i] = src[p + i*stride]} for i &lt; n, one array type per call. */

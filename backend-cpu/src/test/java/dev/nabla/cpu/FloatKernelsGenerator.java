@@ -21,7 +21,8 @@ public final class FloatKernelsGenerator {
             new String[] {"simd/DoubleGemmKernel.java", "simd/FloatGemmKernel.java"},
             new String[] {"simd/DoubleStripPacking.java", "simd/FloatStripPacking.java"},
             new String[] {"simd/DoubleScalarGemmKernel.java", "simd/FloatScalarGemmKernel.java"},
-            new String[] {"simd/DoubleVectorGemmKernel.java", "simd/FloatVectorGemmKernel.java"});
+            new String[] {"simd/DoubleVectorGemmKernel.java", "simd/FloatVectorGemmKernel.java"},
+            new String[] {"simd/DoubleVectorLoops.java", "simd/FloatVectorLoops.java"});
 
     static final Path PACKAGE_DIR = Path.of("src/main/java/dev/nabla/cpu");
 

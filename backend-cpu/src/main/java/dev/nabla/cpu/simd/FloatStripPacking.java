@@ -17,7 +17,9 @@ final class FloatStripPacking {
             int base = s * kc * mr;
             int valid = Math.min(mr, rows - s * mr);
             int rowStart = ao + s * mr * ars;
-            if (Math.abs(acs) <= Math.abs(ars)) {
+            if (mr == 4 && valid == 4) {
+                packFour(a, rowStart, ars, acs, kc, dst, base);
+            } else if (Math.abs(acs) <= Math.abs(ars)) {
                 for (int r = 0; r < valid; r++) {
                     int src = rowStart + r * ars;
                     for (int p = 0, d = base + r; p < kc; p++, d += mr, src += acs) dst[d] = a[src];
@@ -31,6 +33,19 @@ final class FloatStripPacking {
             for (int r = valid; r < mr; r++) {
                 for (int p = 0, d = base + r; p < kc; p++, d += mr) dst[d] = 0;
             }
+        }
+    }
+
+    /** A whole strip of four rows, the vector kernels' height, written in order with no inner loop. */
+    private static void packFour(float[] a, int rowStart, int ars, int acs, int kc, float[] dst, int base) {
+        int r1 = rowStart + ars;
+        int r2 = rowStart + 2 * ars;
+        int r3 = rowStart + 3 * ars;
+        for (int p = 0, d = base, q = 0; p < kc; p++, d += 4, q += acs) {
+            dst[d] = a[rowStart + q];
+            dst[d + 1] = a[r1 + q];
+            dst[d + 2] = a[r2 + q];
+            dst[d + 3] = a[r3 + q];
         }
     }
 

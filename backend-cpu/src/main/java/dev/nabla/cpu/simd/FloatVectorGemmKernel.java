@@ -77,7 +77,13 @@ final class FloatVectorGemmKernel implements FloatGemmKernel {
         for (int j = j0; j < j1; j += NR) {
             float[] strip = panel[j / NR];
             int cols = Math.min(NR, j1 - j);
-            for (int i = 0; i < rows; i += MR) {
+            int i = 0;
+            if (cols <= L) {
+                for (; i + 2 * MR <= rows; i += 2 * MR) {
+                    narrowTile(kc, ap, i * kc, strip, c, co + i * crs + j * ccs, crs, ccs, cols, accumulate, tile);
+                }
+            }
+            for (; i < rows; i += MR) {
                 tile(kc, ap, i * kc, strip, c, co + i * crs + j * ccs, crs, ccs, Math.min(MR, rows - i), cols,
                         accumulate, tile);
             }
@@ -112,10 +118,28 @@ final class FloatVectorGemmKernel implements FloatGemmKernel {
             c31 = x.fma(b1, c31);
         }
         if (rows == MR && cols == NR && ccs == 1) {
-            store(c00, c01, c, co, accumulate);
-            store(c10, c11, c, co + crs, accumulate);
-            store(c20, c21, c, co + 2 * crs, accumulate);
-            store(c30, c31, c, co + 3 * crs, accumulate);
+            // Written out rather than through a helper: a call that C2 declines to inline would box the vectors.
+            int c1 = co + crs;
+            int c2 = co + 2 * crs;
+            int c3 = co + 3 * crs;
+            if (accumulate) {
+                c00 = c00.add(FloatVector.fromArray(SPECIES, c, co));
+                c01 = c01.add(FloatVector.fromArray(SPECIES, c, co + L));
+                c10 = c10.add(FloatVector.fromArray(SPECIES, c, c1));
+                c11 = c11.add(FloatVector.fromArray(SPECIES, c, c1 + L));
+                c20 = c20.add(FloatVector.fromArray(SPECIES, c, c2));
+                c21 = c21.add(FloatVector.fromArray(SPECIES, c, c2 + L));
+                c30 = c30.add(FloatVector.fromArray(SPECIES, c, c3));
+                c31 = c31.add(FloatVector.fromArray(SPECIES, c, c3 + L));
+            }
+            c00.intoArray(c, co);
+            c01.intoArray(c, co + L);
+            c10.intoArray(c, c1);
+            c11.intoArray(c, c1 + L);
+            c20.intoArray(c, c2);
+            c21.intoArray(c, c2 + L);
+            c30.intoArray(c, c3);
+            c31.intoArray(c, c3 + L);
             return;
         }
         c00.intoArray(tile, 0);
@@ -133,12 +157,45 @@ final class FloatVectorGemmKernel implements FloatGemmKernel {
         }
     }
 
-    private static void store(FloatVector lo, FloatVector hi, float[] c, int ci, boolean accumulate) {
-        if (accumulate) {
-            lo = lo.add(FloatVector.fromArray(SPECIES, c, ci));
-            hi = hi.add(FloatVector.fromArray(SPECIES, c, ci + L));
+    /**
+     * Two MR × L tiles, for a last strip at most one vector wide (N = 100 leaves 4 columns after three full
+     * strips): a full tile there spends half its multiply-adds on zero padding. Taking two strips of A keeps eight
+     * independent accumulators, and each element of C still sums its products in order, as in {@link #tile}.
+     */
+    private static void narrowTile(int kc, float[] ap, int ai, float[] bp, float[] c, int co, int crs, int ccs,
+                                   int cols, boolean accumulate, float[] tile) {
+        FloatVector c0 = FloatVector.zero(SPECIES);
+        FloatVector c1 = c0;
+        FloatVector c2 = c0;
+        FloatVector c3 = c0;
+        FloatVector c4 = c0;
+        FloatVector c5 = c0;
+        FloatVector c6 = c0;
+        FloatVector c7 = c0;
+        for (int p = 0, bi = 0, ai2 = ai + kc * MR; p < kc; p++, ai += MR, ai2 += MR, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, bp, bi);
+            c0 = FloatVector.broadcast(SPECIES, ap[ai]).fma(b0, c0);
+            c1 = FloatVector.broadcast(SPECIES, ap[ai + 1]).fma(b0, c1);
+            c2 = FloatVector.broadcast(SPECIES, ap[ai + 2]).fma(b0, c2);
+            c3 = FloatVector.broadcast(SPECIES, ap[ai + 3]).fma(b0, c3);
+            c4 = FloatVector.broadcast(SPECIES, ap[ai2]).fma(b0, c4);
+            c5 = FloatVector.broadcast(SPECIES, ap[ai2 + 1]).fma(b0, c5);
+            c6 = FloatVector.broadcast(SPECIES, ap[ai2 + 2]).fma(b0, c6);
+            c7 = FloatVector.broadcast(SPECIES, ap[ai2 + 3]).fma(b0, c7);
         }
-        lo.intoArray(c, ci);
-        hi.intoArray(c, ci + L);
+        // One store per accumulator: an array of vectors would box them.
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, L);
+        c2.intoArray(tile, 2 * L);
+        c3.intoArray(tile, 3 * L);
+        c4.intoArray(tile, 4 * L);
+        c5.intoArray(tile, 5 * L);
+        c6.intoArray(tile, 6 * L);
+        c7.intoArray(tile, 7 * L);
+        for (int r = 0; r < 2 * MR; r++) {
+            for (int j = 0, t = r * L, ci = co + r * crs; j < cols; j++, t++, ci += ccs) {
+                c[ci] = accumulate ? c[ci] + tile[t] : tile[t];
+            }
+        }
     }
 }

@@ -1,9 +1,6 @@
 package dev.nabla.cpu.simd;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import jdk.incubator.vector.FloatVector;
-
-import java.lang.management.ManagementFactory;
 
 /** The Vector API kernels; loaded by name from {@link GemmProvider} only when the incubator module is readable. */
 final class VectorGemmProvider extends GemmProvider {
@@ -14,14 +11,8 @@ final class VectorGemmProvider extends GemmProvider {
     String unsuitable() {
         int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
         if (bits < 128) return "the preferred vector size is only " + bits + " bits";
-        try {
-            HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            // Without hardware FMA the Vector API emulates fma() exactly in software, orders of magnitude slower.
-            if (vm != null && "false".equals(vm.getVMOption("UseFMA").getValue())) return "the CPU has no FMA";
-        } catch (RuntimeException | LinkageError e) {
-            return null;
-        }
-        return null;
+        // Without hardware FMA the Vector API emulates fma() exactly in software, orders of magnitude slower.
+        return CpuFeatures.hasFma() ? null : "the CPU has no FMA";
     }
 
     @Override
