@@ -1,0 +1,132 @@
+package dev.nabla.benchmarks;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a preset of Nabla's benchmarks through JMH (with the gc profiler) and prints one table to standard output;
+ * JMH's progress goes to standard error and each pass's results to a JSON file.
+ *
+ * <p>Usage: {@code Report quick|full [--no-scalar] [--out DIR] [-p name=v1,v2 ...] [REGEX ...]}. The first pass
+ * runs with the Vector API module; a second pass repeats sgemm and add/mul/exp with the plain-Java kernels
+ * ({@code -Dnabla.cpu.vector=false}, no {@code --add-modules}) unless {@code --no-scalar} is given.
+ */
+public final class Report {
+    /** Benchmarks the plain-Java pass repeats. */
+    static final String SCALAR_SET = "GemmBench\\.sgemm|ElementwiseBench\\.(add|mul|exp)$";
+
+    private Report() {
+    }
+
+    /** Entry point; see the class comment for the arguments. */
+    public static void main(String[] args) throws RunnerException, java.io.IOException {
+        if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
+            System.err.println("usage: Report quick|full [--no-scalar] [--out DIR] [-p name=v1,v2 ...] [REGEX ...]");
+            System.exit(2);
+        }
+        String preset = args[0];
+        boolean scalar = true;
+        Path out = Path.of("benchmarks", "target");
+        Map<String, String[]> params = new LinkedHashMap<>();
+        List<String> patterns = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--no-scalar" -> scalar = false;
+                case "--out" -> out = Path.of(args[++i]);
+                case "-p" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    params.put(kv[0], kv[1].split(","));
+                }
+                default -> patterns.add(args[i]);
+            }
+        }
+        Files.createDirectories(out);
+        String include = patterns.isEmpty() ? ".*" : String.join("|", patterns);
+        List<RunResult> results = new ArrayList<>();
+        results.addAll(run(preset, include, params, null, out.resolve("jmh-" + preset + ".json")));
+        if (scalar) {
+            // Both conditions as lookaheads: the name must be in the scalar set and match the user's patterns.
+            String both = "^(?=.*(?:" + SCALAR_SET + "))(?=.*(?:" + include + ")).*";
+            results.addAll(run(preset, both, params, "-Dnabla.cpu.vector=false",
+                    out.resolve("jmh-" + preset + "-scalar.json")));
+        }
+        print(results, System.out);
+    }
+
+    private static List<RunResult> run(String preset, String include, Map<String, String[]> params, String jvmArgs,
+                                       Path json) throws RunnerException {
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include(include)
+                .addProfiler("gc")
+                .forks(1)
+                .shouldFailOnError(true)
+                .result(json.toString())
+                .resultFormat(ResultFormatType.JSON);
+        if (preset.equals("quick")) {
+            b.warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
+                    .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
+        } else {
+            b.warmupIterations(5).measurementIterations(8);
+        }
+        params.forEach(b::param);
+        // Replaces the classes' own jvmArgsAppend (--add-modules jdk.incubator.vector), so the module is absent too.
+        if (jvmArgs != null) b.jvmArgsAppend(jvmArgs);
+        PrintStream progress = System.err;
+        Runner runner = new Runner(b.build(), OutputFormatFactory.createFormatInstance(progress, VerboseMode.NORMAL));
+        try {
+            return new ArrayList<>(runner.run());
+        } catch (RunnerException e) {
+            if (e.getMessage() != null && e.getMessage().contains("No matching benchmarks")) return List.of();
+            throw e;
+        }
+    }
+
+    /** Prints one row per result: median score, its range, the derived rate and the allocation per op. */
+    static void print(List<RunResult> results, PrintStream out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"benchmark", "params", "simd", "median", "unit", "min..max", "derived", "alloc/op"});
+        results.sort(Row.ORDER);
+        for (RunResult r : results) rows.add(Row.of(r).cells());
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], row[i].length());
+        }
+        for (int k = 0; k < rows.size(); k++) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < widths.length; i++) {
+                String cell = rows.get(k)[i];
+                boolean right = i == 3 || i == 6 || i == 7;
+                String pad = " ".repeat(widths[i] - cell.length());
+                line.append(right ? pad + cell : cell + pad).append(i + 1 < widths.length ? "  " : "");
+            }
+            out.println(line.toString().stripTrailing());
+            if (k == 0) {
+                char[] rule = new char[line.toString().stripTrailing().length()];
+                Arrays.fill(rule, '-');
+                out.println(new String(rule));
+            }
+        }
+    }
+
+    /** Median of a result's per-iteration values. */
+    static double median(Result<?> r) {
+        return r.getStatistics().getPercentile(50);
+    }
+}
