@@ -80,7 +80,7 @@ public final class Report {
                 .result(json.toString())
                 .resultFormat(ResultFormatType.JSON);
         if (preset.equals("quick")) {
-            b.warmupIterations(1).warmupTime(TimeValue.milliseconds(500))
+            b.warmupIterations(2).warmupTime(TimeValue.milliseconds(500))
                     .measurementIterations(3).measurementTime(TimeValue.milliseconds(500));
         } else {
             b.warmupIterations(5).measurementIterations(8);
