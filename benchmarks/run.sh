@@ -2,7 +2,7 @@
 # Runs Nabla's JMH benchmarks and prints ONE table (benchmark, params, simd, median score, unit, range, GFLOP/s or
 # GB/s or ms/step, bytes allocated per op).
 #
-#   benchmarks/run.sh [quick|full] [--no-scalar] [-p name=v1,v2 ...] [REGEX ...]
+#   benchmarks/run.sh [quick|full] [--no-scalar] [--no-gc] [--out DIR] [-p name=v1,v2 ...] [REGEX ...]
 #       quick: 2 x 0.5 s warm-up, 3 x 0.5 s measurement (a few minutes in all)
 #       full:  5 warm-up and 8 measurement iterations of 1 s (2 s for the workloads), ~30 minutes on 2 cores
 #       Every benchmark runs with --add-modules jdk.incubator.vector; sgemm and add/mul/exp then run again with
