@@ -19,6 +19,16 @@ public final class Device {
         return CPU;
     }
 
+    /** The default OpenCL device, {@code opencl:0}, served by the {@code nabla-backend-opencl} artifact. */
+    public static Device opencl() {
+        return of("opencl", 0);
+    }
+
+    /** The OpenCL device {@code opencl:index}. */
+    public static Device opencl(int index) {
+        return of("opencl", index);
+    }
+
     /** The device of the given backend type and index, e.g. {@code of("opencl", 1)}. */
     public static Device of(String type, int index) {
         Objects.requireNonNull(type, "type");

@@ -19,6 +19,9 @@ class DeviceTest {
         assertEquals("opencl:1", d.toString());
         assertEquals(Device.of("opencl", 0), Device.parse("opencl"));
         assertNotEquals(Device.of("opencl", 0), Device.of("opencl", 1));
+        assertEquals(Device.parse("opencl:0"), Device.opencl());
+        assertEquals(Device.parse("opencl:2"), Device.opencl(2));
+        assertThrows(IllegalArgumentException.class, () -> Device.opencl(-1));
     }
 
     @Test

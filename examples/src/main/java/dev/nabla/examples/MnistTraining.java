@@ -1,5 +1,6 @@
 package dev.nabla.examples;
 
+import dev.nabla.Device;
 import dev.nabla.Generator;
 import dev.nabla.NoGrad;
 import dev.nabla.Tensor;
@@ -33,9 +34,13 @@ final class MnistTraining {
         double lr = options.real("lr", 1e-3);
         Mnist.Split train = MnistData.train(options);
         Mnist.Split test = MnistData.test(options);
+        Device device = options.device();
+        // The one line that moves training to another device (e.g. --device opencl): PyTorch's model.to(device).
+        model.to(device);
         out.println(model);
         out.printf(Locale.ROOT, "training on %d digits, testing on %d, batch %d, Adam lr %s, %d epochs%n",
                 train.size(), test.size(), batchSize, lr, epochs);
+        out.println("device: " + device);
 
         DataLoader<List<Tensor>> loader = DataLoader.builder(train.dataset()).batchSize(batchSize).shuffle(true)
                 .generator(new Generator(options.seed())).prefetch(true).build();
@@ -49,7 +54,7 @@ final class MnistTraining {
             double sum = 0;
             int seen = 0;
             for (List<Tensor> batch : loader) {
-                Tensor loss = lossFn.forward(model.forward(batch.get(0)), batch.get(1));
+                Tensor loss = lossFn.forward(model.forward(batch.get(0).to(device)), batch.get(1).to(device));
                 optimizer.zeroGrad();
                 loss.backward();
                 optimizer.step();
@@ -59,7 +64,7 @@ final class MnistTraining {
                 sum += l * n;
                 seen += n;
             }
-            accuracy = accuracy(model, test);
+            accuracy = accuracy(model, test, device);
             out.println(Progress.line(epoch, epochs, seen, train.size(), (System.nanoTime() - start) / 1e9, sum / seen,
                     accuracy));
         }
@@ -81,14 +86,14 @@ final class MnistTraining {
     }
 
     /** The fraction of test digits the model classifies correctly, in eval mode and without recording. */
-    static double accuracy(Module model, Mnist.Split test) {
+    static double accuracy(Module model, Mnist.Split test, Device device) {
         model.eval();
         int correct = 0;
         try (NoGrad g = NoGrad.enter()) {
             for (int at = 0; at < test.size(); at += 500) {
                 int n = Math.min(500, test.size() - at);
-                Tensor predicted = model.forward(test.images().narrow(0, at, n)).argmax(1, false);
-                correct += (int) predicted.eq(test.labels().narrow(0, at, n)).sum().itemLong();
+                Tensor predicted = model.forward(test.images().narrow(0, at, n).to(device)).argmax(1, false);
+                correct += (int) predicted.eq(test.labels().narrow(0, at, n).to(device)).sum().itemLong();
             }
         }
         return (double) correct / test.size();

@@ -62,6 +62,12 @@ final class Options {
         return integer("seed", 0);
     }
 
+    /** The device to train on ({@code --device cpu}, {@code opencl}, {@code opencl:1}; default the CPU). */
+    dev.nabla.Device device() {
+        String v = values.get("device");
+        return v == null ? dev.nabla.Device.cpu() : dev.nabla.Device.parse(v);
+    }
+
     /** A path option, or {@code fallback}. */
     Path path(String key, Path fallback) {
         String v = values.get(key);

@@ -2,7 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.Tensor;
 
-/** PyTorch's {@code x - y|}|nn.L1Loss}: the mean absolute error {@code  per element, then the reduction. */
+/** PyTorch's {@code nn.L1Loss}: the mean absolute error {@code |x - y|} per element, then the reduction. */
 public final class L1Loss extends Loss {
 
     /** The loss with PyTorch's default reduction, the mean. */

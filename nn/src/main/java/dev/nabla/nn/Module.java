@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The base of every layer and model, as PyTorch's {@code nn.Module}: ordered registries of parameters, buffers
@@ -82,23 +83,21 @@ public abstract class Module {
 
     /** Parameters by dotted name ({@code layer1.weight}), each shared parameter once. */
     public Map<String, Parameter> namedParameters() {
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        Set<Parameter> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Map.Entry<String, Module> m : namedModules().entrySet()) {
-            for (Map.Entry<String, Parameter> p : m.getValue().parameters.entrySet()) {
-                if (p.getValue() != null && seen.add(p.getValue())) out.put(dotted(m.getKey(), p.getKey()), p.getValue());
-            }
-        }
-        return out;
+        return namedTensors(m -> m.parameters);
     }
 
     /** Buffers by dotted name, each shared buffer once. */
     public Map<String, Tensor> namedBuffers() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        return namedTensors(m -> m.buffers);
+    }
+
+    /** The non-null entries of {@code own} over this module and its descendants, by dotted name, each tensor once. */
+    private <T extends Tensor> Map<String, T> namedTensors(Function<Module, Map<String, T>> own) {
+        Map<String, T> out = new LinkedHashMap<>();
+        Set<T> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Map.Entry<String, Module> m : namedModules().entrySet()) {
-            for (Map.Entry<String, Tensor> b : m.getValue().buffers.entrySet()) {
-                if (b.getValue() != null && seen.add(b.getValue())) out.put(dotted(m.getKey(), b.getKey()), b.getValue());
+            for (Map.Entry<String, T> t : own.apply(m.getValue()).entrySet()) {
+                if (t.getValue() != null && seen.add(t.getValue())) out.put(dotted(m.getKey(), t.getKey()), t.getValue());
             }
         }
         return out;

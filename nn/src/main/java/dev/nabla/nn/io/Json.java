@@ -106,16 +106,7 @@ final class Json {
                 throw error("duplicate key " + quote(key));
             }
             out.put(key, v);
-            skipSpace();
-            if (peek() == ',') {
-                pos++;
-                skipSpace();
-            } else if (peek() == '}') {
-                pos++;
-                return out;
-            } else {
-                throw error("unexpected " + describe() + ", expected ',' or '}'");
-            }
+            if (closes('}')) return out;
         }
     }
 
@@ -129,17 +120,23 @@ final class Json {
         }
         while (true) {
             out.add(value(depth + 1));
-            skipSpace();
-            if (peek() == ',') {
-                pos++;
-                skipSpace();
-            } else if (peek() == ']') {
-                pos++;
-                return Collections.unmodifiableList(out);
-            } else {
-                throw error("unexpected " + describe() + ", expected ',' or ']'");
-            }
+            if (closes(']')) return Collections.unmodifiableList(out);
         }
+    }
+
+    /** After an object member or array element: true past {@code close}, false past a ',' and the space after it. */
+    private boolean closes(char close) {
+        skipSpace();
+        if (peek() == ',') {
+            pos++;
+            skipSpace();
+            return false;
+        }
+        if (peek() == close) {
+            pos++;
+            return true;
+        }
+        throw error("unexpected " + describe() + ", expected ',' or '" + close + "'");
     }
 
     private String string() {

@@ -2,7 +2,6 @@ package dev.nabla.nn.optim;
 
 import dev.nabla.Tensor;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,74 +37,13 @@ public final class Adam extends Optimizer {
         AdamUpdate.apply(p, grad, state, group, false);
     }
 
-    /** PyTorch's keyword arguments: {@code lr, betas, eps, weight_decay, amsgrad, maximize}. */
-    public static final class Builder {
-        private double lr = 1e-3;
-        private double[] betas = {0.9, 0.999};
-        private double eps = 1e-8;
-        private double weightDecay;
-        private boolean amsgrad;
-        private boolean maximize;
-
+    /**
+     * PyTorch's keyword arguments {@code lr, betas, eps, weight_decay, amsgrad, maximize}; defaults lr 0.001, betas
+     * 0.9 and 0.999, eps 1e-8, weight decay 0, no amsgrad, minimizing.
+     */
+    public static final class Builder extends AdamBuilder<Builder, Adam> {
         private Builder() {
-        }
-
-        /** The learning rate (default 0.001). */
-        public Builder lr(double lr) {
-            this.lr = lr;
-            return this;
-        }
-
-        /** The decay rates of the first and second moment averages (default 0.9, 0.999). */
-        public Builder betas(double beta1, double beta2) {
-            this.betas = new double[] {beta1, beta2};
-            return this;
-        }
-
-        /** Added to the denominator for numerical stability (default 1e-8). */
-        public Builder eps(double eps) {
-            this.eps = eps;
-            return this;
-        }
-
-        /** The weight decay (default 0). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
-        }
-
-        /** Use the maximum of past second moments (AMSGrad). */
-        public Builder amsgrad(boolean amsgrad) {
-            this.amsgrad = amsgrad;
-            return this;
-        }
-
-        /** Maximize the objective instead of minimizing it. */
-        public Builder maximize(boolean maximize) {
-            this.maximize = maximize;
-            return this;
-        }
-
-        /** Adam over one group of {@code params}. */
-        public Adam build(Iterable<? extends Tensor> params) {
-            return new Adam(singleGroup(params), defaults());
-        }
-
-        /** Adam over parameter groups; options a group does not set come from this builder. */
-        public Adam build(ParamGroup... groups) {
-            return new Adam(List.of(groups), defaults());
-        }
-
-        private Map<String, Object> defaults() {
-            AdamUpdate.check("Adam", lr, betas, eps, weightDecay);
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("lr", lr);
-            d.put("betas", betas.clone());
-            d.put("eps", eps);
-            d.put("weight_decay", weightDecay);
-            d.put("amsgrad", amsgrad);
-            d.put("maximize", maximize);
-            return d;
+            super("Adam", 0, Adam::new);
         }
     }
 }

@@ -28,11 +28,8 @@ final class AdamUpdate {
             if (amsgrad) state.put("max_exp_avg_sq", Nabla.zerosLike(p));
         }
         double t = Optimizer.incrementStep(state);
-        Tensor g = group.getBoolean("maximize") ? grad.neg() : grad;
-        if (weightDecay != 0) {
-            if (decoupled) p.mul_(1 - lr * weightDecay);
-            else g = g.add(p, weightDecay);
-        }
+        Tensor g = Optimizer.l2Gradient(p, grad, group, decoupled ? 0 : weightDecay);
+        if (decoupled && weightDecay != 0) p.mul_(1 - lr * weightDecay);
         Tensor expAvg = state.get("exp_avg");
         Tensor expAvgSq = state.get("exp_avg_sq");
         expAvg.mul_(betas[0]).add_(g, 1 - betas[0]);
@@ -48,15 +45,5 @@ final class AdamUpdate {
         }
         Tensor denom = second.sqrt().div(biasCorrection2Sqrt).add(eps);
         p.add_(expAvg.div(denom), -lr / biasCorrection1);
-    }
-
-    /** Checks shared by both builders, with PyTorch's messages. */
-    static void check(String op, double lr, double[] betas, double eps, double weightDecay) {
-        Checks.nonNegative(op, "learning rate", lr);
-        Checks.nonNegative(op, "epsilon value", eps);
-        if (betas.length != 2) throw new IllegalArgumentException(op + ": betas must be two numbers, got " + betas.length);
-        Checks.unitInterval(op, "beta parameter at index 0", betas[0]);
-        Checks.unitInterval(op, "beta parameter at index 1", betas[1]);
-        Checks.nonNegative(op, "weight_decay value", weightDecay);
     }
 }

@@ -153,6 +153,15 @@ public abstract class Optimizer {
         return getClass().getSimpleName();
     }
 
+    /**
+     * The gradient an update follows: {@code grad}, negated when the group maximizes, plus {@code weightDecay * p}
+     * (L2 weight decay, added after the negation as PyTorch does) unless {@code weightDecay} is 0.
+     */
+    static Tensor l2Gradient(Tensor p, Tensor grad, ParamGroup group, double weightDecay) {
+        Tensor g = group.getBoolean("maximize") ? grad.neg() : grad;
+        return weightDecay == 0 ? g : g.add(p, weightDecay);
+    }
+
     /** The {@code step} count kept in {@code state}, incremented: a FLOAT32 0-dim tensor, as PyTorch 2 keeps it. */
     protected static double incrementStep(Map<String, Tensor> state) {
         Tensor step = state.computeIfAbsent("step", k -> Nabla.zeros(DType.FLOAT32));

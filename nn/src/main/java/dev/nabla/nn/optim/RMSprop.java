@@ -3,7 +3,6 @@ package dev.nabla.nn.optim;
 import dev.nabla.Nabla;
 import dev.nabla.Tensor;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +39,7 @@ public final class RMSprop extends Optimizer {
         boolean centered = group.getBoolean("centered");
         incrementStep(state);
         Tensor squareAvg = state.computeIfAbsent("square_avg", k -> Nabla.zerosLike(p));
-        Tensor g = group.getBoolean("maximize") ? grad.neg() : grad;
-        if (weightDecay != 0) g = g.add(p, weightDecay);
+        Tensor g = l2Gradient(p, grad, group, weightDecay);
         squareAvg.mul_(alpha).add_(g.mul(g), 1 - alpha);
         Tensor avg;
         if (centered) {
@@ -60,86 +58,49 @@ public final class RMSprop extends Optimizer {
         }
     }
 
-    /** PyTorch's keyword arguments: {@code lr, alpha, eps, weight_decay, momentum, centered, maximize}. */
-    public static final class Builder {
-        private double lr = 1e-2;
-        private double alpha = 0.99;
-        private double eps = 1e-8;
-        private double weightDecay;
-        private double momentum;
-        private boolean centered;
-        private boolean maximize;
-
+    /**
+     * PyTorch's keyword arguments {@code lr, alpha, eps, weight_decay, momentum, centered, maximize}; defaults lr
+     * 0.01, alpha 0.99, eps 1e-8, no weight decay or momentum, not centered, minimizing.
+     */
+    public static final class Builder extends OptimizerBuilder<Builder, RMSprop> {
         private Builder() {
-        }
-
-        /** The learning rate (default 0.01). */
-        public Builder lr(double lr) {
-            this.lr = lr;
-            return this;
+            super(RMSprop::new);
+            set("lr", 1e-2);
+            set("alpha", 0.99);
+            set("eps", 1e-8);
+            set("weight_decay", 0.0);
+            set("momentum", 0.0);
+            set("centered", false);
+            set("maximize", false);
         }
 
         /** The smoothing constant of the squared-gradient average (default 0.99). */
         public Builder alpha(double alpha) {
-            this.alpha = alpha;
-            return this;
+            return set("alpha", alpha);
         }
 
         /** Added to the denominator for numerical stability (default 1e-8). */
         public Builder eps(double eps) {
-            this.eps = eps;
-            return this;
-        }
-
-        /** The L2 penalty added to the gradient (default 0). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
+            return set("eps", eps);
         }
 
         /** The momentum factor (default 0). */
         public Builder momentum(double momentum) {
-            this.momentum = momentum;
-            return this;
+            return set("momentum", momentum);
         }
 
         /** Normalize by the estimated variance of the gradient instead of its second moment. */
         public Builder centered(boolean centered) {
-            this.centered = centered;
-            return this;
+            return set("centered", centered);
         }
 
-        /** Maximize the objective instead of minimizing it. */
-        public Builder maximize(boolean maximize) {
-            this.maximize = maximize;
-            return this;
-        }
-
-        /** RMSprop over one group of {@code params}. */
-        public RMSprop build(Iterable<? extends Tensor> params) {
-            return new RMSprop(singleGroup(params), defaults());
-        }
-
-        /** RMSprop over parameter groups; options a group does not set come from this builder. */
-        public RMSprop build(ParamGroup... groups) {
-            return new RMSprop(List.of(groups), defaults());
-        }
-
-        private Map<String, Object> defaults() {
-            Checks.nonNegative("RMSprop", "learning rate", lr);
-            Checks.nonNegative("RMSprop", "epsilon value", eps);
-            Checks.nonNegative("RMSprop", "momentum value", momentum);
-            Checks.nonNegative("RMSprop", "weight_decay value", weightDecay);
-            Checks.nonNegative("RMSprop", "alpha value", alpha);
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("lr", lr);
-            d.put("alpha", alpha);
-            d.put("eps", eps);
-            d.put("weight_decay", weightDecay);
-            d.put("momentum", momentum);
-            d.put("centered", centered);
-            d.put("maximize", maximize);
-            return d;
+        @Override
+        void check() {
+            Checks.nonNegative("RMSprop", "learning rate", getDouble("lr"));
+            Checks.nonNegative("RMSprop", "epsilon value", getDouble("eps"));
+            Checks.nonNegative("RMSprop", "momentum value", getDouble("momentum"));
+            Checks.nonNegative("RMSprop", "weight_decay value", getDouble("weight_decay"));
+            Checks.nonNegative("RMSprop", "alpha value", getDouble("alpha"));
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.nabla.nn.optim;
 
 import dev.nabla.Tensor;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +39,7 @@ public final class SGD extends Optimizer {
         double momentum = group.getDouble("momentum");
         double dampening = group.getDouble("dampening");
         double weightDecay = group.getDouble("weight_decay");
-        Tensor d = group.getBoolean("maximize") ? grad.neg() : grad;
-        if (weightDecay != 0) d = d.add(p, weightDecay);
+        Tensor d = l2Gradient(p, grad, group, weightDecay);
         if (momentum != 0) {
             Tensor buf = state.get("momentum_buffer");
             if (buf == null) {
@@ -55,79 +53,44 @@ public final class SGD extends Optimizer {
         p.add_(d, -lr);
     }
 
-    /** PyTorch's keyword arguments: {@code lr, momentum, dampening, weight_decay, nesterov, maximize}. */
-    public static final class Builder {
-        private double lr = 1e-3;
-        private double momentum;
-        private double dampening;
-        private double weightDecay;
-        private boolean nesterov;
-        private boolean maximize;
-
+    /**
+     * PyTorch's keyword arguments {@code lr, momentum, dampening, weight_decay, nesterov, maximize}; defaults lr
+     * 0.001, no momentum, dampening or weight decay, no Nesterov, minimizing.
+     */
+    public static final class Builder extends OptimizerBuilder<Builder, SGD> {
         private Builder() {
-        }
-
-        /** The learning rate (default 0.001). */
-        public Builder lr(double lr) {
-            this.lr = lr;
-            return this;
+            super(SGD::new);
+            set("lr", 1e-3);
+            set("momentum", 0.0);
+            set("dampening", 0.0);
+            set("weight_decay", 0.0);
+            set("nesterov", false);
+            set("maximize", false);
         }
 
         /** The momentum factor (default 0). */
         public Builder momentum(double momentum) {
-            this.momentum = momentum;
-            return this;
+            return set("momentum", momentum);
         }
 
         /** The dampening of momentum (default 0). */
         public Builder dampening(double dampening) {
-            this.dampening = dampening;
-            return this;
-        }
-
-        /** The L2 penalty added to the gradient (default 0). */
-        public Builder weightDecay(double weightDecay) {
-            this.weightDecay = weightDecay;
-            return this;
+            return set("dampening", dampening);
         }
 
         /** Nesterov momentum (needs momentum and zero dampening). */
         public Builder nesterov(boolean nesterov) {
-            this.nesterov = nesterov;
-            return this;
+            return set("nesterov", nesterov);
         }
 
-        /** Maximize the objective instead of minimizing it. */
-        public Builder maximize(boolean maximize) {
-            this.maximize = maximize;
-            return this;
-        }
-
-        /** SGD over one group of {@code params}. */
-        public SGD build(Iterable<? extends Tensor> params) {
-            return new SGD(singleGroup(params), defaults());
-        }
-
-        /** SGD over parameter groups; options a group does not set come from this builder. */
-        public SGD build(ParamGroup... groups) {
-            return new SGD(List.of(groups), defaults());
-        }
-
-        private Map<String, Object> defaults() {
-            Checks.nonNegative("SGD", "learning rate", lr);
-            Checks.nonNegative("SGD", "momentum value", momentum);
-            Checks.nonNegative("SGD", "weight_decay value", weightDecay);
-            if (nesterov && (momentum <= 0 || dampening != 0)) {
+        @Override
+        void check() {
+            Checks.nonNegative("SGD", "learning rate", getDouble("lr"));
+            Checks.nonNegative("SGD", "momentum value", getDouble("momentum"));
+            Checks.nonNegative("SGD", "weight_decay value", getDouble("weight_decay"));
+            if (getBoolean("nesterov") && (getDouble("momentum") <= 0 || getDouble("dampening") != 0)) {
                 throw new IllegalArgumentException("SGD: Nesterov momentum requires a momentum and zero dampening");
             }
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("lr", lr);
-            d.put("momentum", momentum);
-            d.put("dampening", dampening);
-            d.put("weight_decay", weightDecay);
-            d.put("nesterov", nesterov);
-            d.put("maximize", maximize);
-            return d;
         }
     }
 }

@@ -27,17 +27,13 @@ public final class ChainedScheduler implements Scheduler {
             }
         }
         this.schedulers = List.copyOf(schedulers);
-        lastLr = lrs();
+        lastLr = LRScheduler.lrsOf(optimizer);
     }
 
     @Override
     public void step() {
         for (Scheduler s : schedulers) s.step();
-        lastLr = lrs();
-    }
-
-    private double[] lrs() {
-        return optimizer.paramGroups().stream().mapToDouble(g -> g.lr()).toArray();
+        lastLr = LRScheduler.lrsOf(optimizer);
     }
 
     @Override

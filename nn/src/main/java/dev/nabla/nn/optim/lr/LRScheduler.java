@@ -89,10 +89,12 @@ public abstract class LRScheduler implements Scheduler {
 
     /** The learning rate each group has now. */
     protected final double[] currentLrs() {
-        List<ParamGroup> groups = optimizer.paramGroups();
-        double[] lrs = new double[groups.size()];
-        for (int i = 0; i < lrs.length; i++) lrs[i] = groups.get(i).lr();
-        return lrs;
+        return lrsOf(optimizer);
+    }
+
+    /** The learning rate each of {@code optimizer}'s groups has now. */
+    static double[] lrsOf(Optimizer optimizer) {
+        return optimizer.paramGroups().stream().mapToDouble(ParamGroup::lr).toArray();
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class ReduceLROnPlateau {
         defaultMinLr = b.minLrs.length == 1 ? b.minLrs[0] : null;
         eps = b.eps;
         best = mode == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        lastLr = lrs();
+        lastLr = LRScheduler.lrsOf(optimizer);
     }
 
     private static double[] filled(int n, double v) {
@@ -86,7 +86,7 @@ public final class ReduceLROnPlateau {
             cooldownCounter = cooldown;
             numBadEpochs = 0;
         }
-        lastLr = lrs();
+        lastLr = LRScheduler.lrsOf(optimizer);
     }
 
     private boolean isBetter(double a) {
@@ -108,10 +108,6 @@ public final class ReduceLROnPlateau {
             // Changes smaller than eps are ignored, so a rate that reached its floor stays put.
             if (old - reduced > eps) groups.get(i).lr(reduced);
         }
-    }
-
-    private double[] lrs() {
-        return optimizer.paramGroups().stream().mapToDouble(ParamGroup::lr).toArray();
     }
 
     /** The learning rate of each group after the last step. */
