@@ -51,6 +51,9 @@ def nabla_results(paths):
             params = r.get("params", {})
             args = " ".join(r.get("jvmArgs", []))
             simd = "vector" if "jdk.incubator.vector" in args and "nabla.cpu.vector=false" not in args else "scalar"
+            device = re.search(r"-Dnabla\.bench\.device=(\S+)", args)
+            if device and device.group(1) != "cpu":
+                simd += " " + device.group(1)
             m = r["primaryMetric"]
             median = m["scorePercentiles"]["50.0"]
             unit = m["scoreUnit"]

@@ -50,8 +50,7 @@ public class ConvBench {
     /** Builds input, weight, bias and an output gradient of the chosen layer's shapes. */
     @Setup
     public void setup() {
-        Nabla.setNumThreads(threads);
-        Nabla.manualSeed(5);
+        BenchSetup.apply(threads, 5);
         boolean first = layer.equals("conv1");
         if (!first && !layer.equals("conv2")) throw new IllegalArgumentException("unknown layer " + layer);
         int in = first ? 1 : 32;
@@ -71,7 +70,7 @@ public class ConvBench {
     @Benchmark
     public Tensor forward(FlopCounter counter) {
         counter.flops += forwardFlops;
-        return Functional.conv2d(x, weight, bias);
+        return BenchSetup.sync(Functional.conv2d(x, weight, bias));
     }
 
     /** Forward, then backward from a fixed output gradient, then the gradients dropped (set to null). */
@@ -83,6 +82,6 @@ public class ConvBench {
         weight.setGrad(null);
         bias.setGrad(null);
         if (x.requiresGrad()) x.setGrad(null);
-        return grad;
+        return BenchSetup.sync(grad);
     }
 }

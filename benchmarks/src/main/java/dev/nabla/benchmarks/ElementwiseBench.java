@@ -47,8 +47,7 @@ public class ElementwiseBench {
     /** Sets the thread count and fills flat vectors, square matrices and one row with normal samples. */
     @Setup
     public void setup() {
-        Nabla.setNumThreads(threads);
-        Nabla.manualSeed(3);
+        BenchSetup.apply(threads, 3);
         int side = (int) Math.round(Math.sqrt(size));
         if (side * side != size) throw new IllegalArgumentException("size must be a square, got " + size);
         a = Nabla.randn(size);
@@ -62,34 +61,34 @@ public class ElementwiseBench {
     @Benchmark
     public Tensor add(ByteCounter counter) {
         counter.bytes += 3 * FLOAT * size;
-        return a.add(b);
+        return BenchSetup.sync(a.add(b));
     }
 
     /** c = a * b on contiguous vectors: 12 bytes per element. */
     @Benchmark
     public Tensor mul(ByteCounter counter) {
         counter.bytes += 3 * FLOAT * size;
-        return a.mul(b);
+        return BenchSetup.sync(a.mul(b));
     }
 
     /** c = exp(a): 8 bytes per element. */
     @Benchmark
     public Tensor exp(ByteCounter counter) {
         counter.bytes += 2 * FLOAT * size;
-        return a.exp();
+        return BenchSetup.sync(a.exp());
     }
 
     /** c = A + row, the row broadcast down a square matrix: 8 bytes per element (the row stays in cache). */
     @Benchmark
     public Tensor broadcastAdd(ByteCounter counter) {
         counter.bytes += 2 * FLOAT * size;
-        return matrixA.add(row);
+        return BenchSetup.sync(matrixA.add(row));
     }
 
     /** c = Aᵀ + B with Aᵀ a strided view: 12 bytes per element. */
     @Benchmark
     public Tensor transposedAdd(ByteCounter counter) {
         counter.bytes += 3 * FLOAT * size;
-        return matrixA.t().add(matrixB);
+        return BenchSetup.sync(matrixA.t().add(matrixB));
     }
 }

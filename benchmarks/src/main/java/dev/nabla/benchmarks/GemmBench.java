@@ -45,8 +45,7 @@ public class GemmBench {
         /** Sets the thread count and fills both operands with normal samples. */
         @Setup
         public void setup() {
-            Nabla.setNumThreads(threads);
-            Nabla.manualSeed(1);
+            BenchSetup.apply(threads, 1);
             a = Nabla.randn(n, n);
             b = Nabla.randn(n, n);
             flops = 2L * n * n * n;
@@ -71,8 +70,7 @@ public class GemmBench {
         /** Builds the operands of the chosen product; transposes stay views, as in the example code. */
         @Setup
         public void setup() {
-            Nabla.setNumThreads(threads);
-            Nabla.manualSeed(2);
+            BenchSetup.apply(threads, 2);
             switch (product) {
                 case "x_w1" -> {
                     a = Nabla.randn(100, 1000);
@@ -104,13 +102,13 @@ public class GemmBench {
     @Benchmark
     public Tensor sgemm(Square s, FlopCounter counter) {
         counter.flops += s.flops;
-        return s.a.mm(s.b);
+        return BenchSetup.sync(s.a.mm(s.b));
     }
 
     /** One of the two-layer network's products; the "flops" counter gives FLOP/s. */
     @Benchmark
     public Tensor skinny(Skinny s, FlopCounter counter) {
         counter.flops += s.flops;
-        return s.a.mm(s.b);
+        return BenchSetup.sync(s.a.mm(s.b));
     }
 }

@@ -58,9 +58,9 @@ public class MnistCnnBench {
     /** Sets the thread count, builds the model, Adam and a fixed batch. */
     @Setup
     public void setup() {
-        Nabla.setNumThreads(threads);
-        Nabla.manualSeed(9);
+        BenchSetup.apply(threads, 9);
         model = model();
+        model.to(BenchSetup.device());
         lossFn = new CrossEntropyLoss();
         optimizer = new Adam(model.parameters(), 1e-3);
         images = Nabla.rand(BATCH, 28, 28);

@@ -32,8 +32,7 @@ public class OverheadBench {
     /** One thread; 2×3 operands, a 3×2 right-hand side for mm, and two 2×3 leaves that require gradients. */
     @Setup
     public void setup() {
-        Nabla.setNumThreads(1);
-        Nabla.manualSeed(6);
+        BenchSetup.apply(1, 6);
         a = Nabla.randn(2, 3);
         b = Nabla.randn(2, 3);
         c = Nabla.randn(3, 2);
@@ -44,13 +43,13 @@ public class OverheadBench {
     /** a + b on 2×3. */
     @Benchmark
     public Tensor add() {
-        return a.add(b);
+        return BenchSetup.sync(a.add(b));
     }
 
     /** 2×3 · 3×2. */
     @Benchmark
     public Tensor mm() {
-        return a.mm(c);
+        return BenchSetup.sync(a.mm(c));
     }
 
     /** {@code (a*b).sum().backward()} on 2×3 leaves, then their gradients dropped (set to null). */
@@ -60,6 +59,6 @@ public class OverheadBench {
         Tensor grad = leafA.grad();
         leafA.setGrad(null);
         leafB.setGrad(null);
-        return grad;
+        return BenchSetup.sync(grad);
     }
 }

@@ -24,10 +24,11 @@ import java.util.Map;
  * Runs a preset of Nabla's benchmarks through JMH (with the gc profiler) and prints one table to standard output;
  * JMH's progress goes to standard error and each pass's results to a JSON file.
  *
- * <p>Usage: {@code Report quick|full [--no-scalar] [--no-gc] [--out DIR] [-p name=v1,v2 ...] [REGEX ...]}. The
+ * <p>Usage: {@code Report quick|full [--no-scalar] [--no-gc] [--device D] [--out DIR] [-p name=v1,v2 ...] [REGEX ...]}. The
  * first pass runs with the Vector API module; a second pass repeats sgemm and add/mul/exp with the plain-Java
  * kernels ({@code -Dnabla.cpu.vector=false}, no {@code --add-modules}) unless {@code --no-scalar} is given.
- * {@code --no-gc} leaves out the gc profiler (it needs the jdk.management module, absent from small jlinked runtimes).
+ * {@code --no-gc} leaves out the gc profiler (it needs the jdk.management module, absent from small jlinked runtimes);
+ * {@code --device D} creates the tensors on device D (e.g. {@code opencl}), through {@link BenchSetup}.
  */
 public final class Report {
     /** Benchmarks the plain-Java pass repeats. */
@@ -39,13 +40,14 @@ public final class Report {
     /** Entry point; see the class comment for the arguments. */
     public static void main(String[] args) throws RunnerException, java.io.IOException {
         if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
-            System.err.println("usage: Report quick|full [--no-scalar] [--no-gc] [--out DIR] [-p name=v1,v2 ...] "
+            System.err.println("usage: Report quick|full [--no-scalar] [--no-gc] [--device D] [--out DIR] [-p name=v1,v2 ...] "
                     + "[REGEX ...]");
             System.exit(2);
         }
         String preset = args[0];
         boolean scalar = true;
         boolean gc = true;
+        String device = null;
         Path out = Path.of("benchmarks", "target");
         Map<String, String[]> params = new LinkedHashMap<>();
         List<String> patterns = new ArrayList<>();
@@ -53,6 +55,7 @@ public final class Report {
             switch (args[i]) {
                 case "--no-scalar" -> scalar = false;
                 case "--no-gc" -> gc = false;
+                case "--device" -> device = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 case "-p" -> {
                     String[] kv = args[++i].split("=", 2);
@@ -64,18 +67,22 @@ public final class Report {
         Files.createDirectories(out);
         String include = patterns.isEmpty() ? ".*" : String.join("|", patterns);
         List<RunResult> results = new ArrayList<>();
-        results.addAll(run(preset, include, params, gc, null, out.resolve("jmh-" + preset + ".json")));
+        String[] deviceArgs = device == null ? null
+                : new String[] {"--add-modules", "jdk.incubator.vector", "-D" + BenchSetup.DEVICE_PROPERTY + "=" + device};
+        results.addAll(run(preset, include, params, gc, deviceArgs, out.resolve("jmh-" + preset + ".json")));
         if (scalar) {
             // Both conditions as lookaheads: the name must be in the scalar set and match the user's patterns.
             String both = "^(?=.*(?:" + SCALAR_SET + "))(?=.*(?:" + include + ")).*";
-            results.addAll(run(preset, both, params, gc, "-Dnabla.cpu.vector=false",
+            String[] scalarArgs = device == null ? new String[] {"-Dnabla.cpu.vector=false"}
+                    : new String[] {"-Dnabla.cpu.vector=false", "-D" + BenchSetup.DEVICE_PROPERTY + "=" + device};
+            results.addAll(run(preset, both, params, gc, scalarArgs,
                     out.resolve("jmh-" + preset + "-scalar.json")));
         }
         print(results, System.out);
     }
 
     private static List<RunResult> run(String preset, String include, Map<String, String[]> params, boolean gc,
-                                       String jvmArgs, Path json) throws RunnerException {
+                                       String[] jvmArgs, Path json) throws RunnerException {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(include)
                 .forks(1)
@@ -90,7 +97,8 @@ public final class Report {
         }
         if (gc) b.addProfiler("gc");
         params.forEach(b::param);
-        // Replaces the classes' own jvmArgsAppend (--add-modules jdk.incubator.vector), so the module is absent too.
+        // Replaces the classes' own jvmArgsAppend (--add-modules jdk.incubator.vector): without it here, the module
+        // is absent too.
         if (jvmArgs != null) b.jvmArgsAppend(jvmArgs);
         PrintStream progress = System.err;
         Runner runner = new Runner(b.build(), OutputFormatFactory.createFormatInstance(progress, VerboseMode.NORMAL));

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One line of {@link Report}'s table, read from a JMH result. */
 record Row(String benchmark, String params, String simd, double median, String unit, double min, double max,
@@ -54,12 +56,14 @@ record Row(String benchmark, String params, String simd, double median, String u
         return new String[] {benchmark, params, simd, fmt(median), unit, fmt(min) + ".." + fmt(max), derived, alloc};
     }
 
-    /** "vector" when the fork could use the Vector API kernels, else "scalar". */
+    /** "vector" when the fork could use the Vector API kernels, else "scalar"; then the device unless the CPU. */
     static String simd(BenchmarkParams p) {
         String args = String.join(" ", p.getJvmArgs());
         boolean module = args.contains("jdk.incubator.vector");
         boolean forcedOff = args.contains("-Dnabla.cpu.vector=false");
-        return module && !forcedOff ? "vector" : "scalar";
+        String simd = module && !forcedOff ? "vector" : "scalar";
+        Matcher device = Pattern.compile("-D" + Pattern.quote(BenchSetup.DEVICE_PROPERTY) + "=(\\S+)").matcher(args);
+        return device.find() && !device.group(1).equals("cpu") ? simd + " " + device.group(1) : simd;
     }
 
     /** A rate result converted to events per second, whatever the benchmark's output time unit. */

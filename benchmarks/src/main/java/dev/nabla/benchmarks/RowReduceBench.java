@@ -37,8 +37,7 @@ public class RowReduceBench {
     /** Sets the thread count and fills the matrix with normal samples. */
     @Setup
     public void setup() {
-        Nabla.setNumThreads(threads);
-        Nabla.manualSeed(4);
+        BenchSetup.apply(threads, 4);
         x = Nabla.randn(SIDE, SIDE);
     }
 
@@ -46,20 +45,20 @@ public class RowReduceBench {
     @Benchmark
     public Tensor sum(ByteCounter counter) {
         counter.bytes += MATRIX_BYTES;
-        return x.sum(1);
+        return BenchSetup.sync(x.sum(1));
     }
 
     /** x.amax(1), as {@code torch.amax(x, 1)} and NumPy's {@code x.max(axis=1)}: the matrix read once. */
     @Benchmark
     public Tensor max(ByteCounter counter) {
         counter.bytes += MATRIX_BYTES;
-        return x.amax(ROWS, false);
+        return BenchSetup.sync(x.amax(ROWS, false));
     }
 
     /** x.softmax(1): the matrix read and the result written (the passes inside count once). */
     @Benchmark
     public Tensor softmax(ByteCounter counter) {
         counter.bytes += 2 * MATRIX_BYTES;
-        return x.softmax(1);
+        return BenchSetup.sync(x.softmax(1));
     }
 }

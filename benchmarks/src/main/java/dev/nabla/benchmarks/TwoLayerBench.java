@@ -1,6 +1,5 @@
 package dev.nabla.benchmarks;
 
-import dev.nabla.Nabla;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,7 +44,7 @@ public class TwoLayerBench {
         /** Sets the thread count and builds the network. */
         @Setup
         public void setup() {
-            Nabla.setNumThreads(threads);
+            BenchSetup.apply(threads, 0);
             net = TwoLayerNet.tutorial(TwoLayerNet.form(form));
         }
     }
@@ -66,7 +65,7 @@ public class TwoLayerBench {
         /** Sets the thread count and builds the network. */
         @Setup
         public void setup() {
-            Nabla.setNumThreads(threads);
+            BenchSetup.apply(threads, 0);
             net = TwoLayerNet.scaled(TwoLayerNet.form(form));
         }
     }
