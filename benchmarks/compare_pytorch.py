@@ -5,7 +5,8 @@
         prints which BLAS PyTorch and NumPy resolved and exits 3 when it is not OpenBLAS
     OPENBLAS_NUM_THREADS=T OMP_NUM_THREADS=T /usr/bin/python3 benchmarks/compare_pytorch.py measure --threads T \
             [--quick] --out FILE.json
-        writes {key: {"torch": seconds per op, "numpy": seconds per op}}, keys named like the JMH results
+        writes {key: {"torch": seconds per op, "numpy": seconds per op, "torch_other_cores": cores other processes
+        kept busy meanwhile, "numpy_other_cores": ...}}, keys named like the JMH results
         ("GemmBench.sgemm|n=256,threads=1"); the BLAS thread count is fixed when the library loads, hence the
         environment variables, one process per thread count.
 
@@ -27,8 +28,17 @@ import torch.nn.functional as F
 F32 = np.float32
 
 
+def cpu_seconds():
+    """(busy CPU seconds of the whole machine from /proc/stat, CPU seconds of this process with all its threads)."""
+    with open("/proc/stat") as f:
+        fields = [int(v) for v in f.readline().split()[1:9]]
+    busy = fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + fields[7]  # user nice system irq softirq steal
+    own = os.times()
+    return busy / os.sysconf("SC_CLK_TCK"), own.user + own.system
+
+
 def timed(fn, quick):
-    """Median seconds per call of fn: warm-up, then samples of n calls lasting at least a minimum time each."""
+    """(median seconds per call, cores other processes kept busy meanwhile): warm-up, then samples of n calls."""
     warm, sample_time, samples = (0.3, 0.1, 5) if quick else (1.0, 0.25, 11)
     start = time.perf_counter()
     calls = 0
@@ -38,12 +48,15 @@ def timed(fn, quick):
     per_call = (time.perf_counter() - start) / calls
     n = max(1, int(sample_time / max(per_call, 1e-9)))
     times = []
+    wall0, (busy0, own0) = time.perf_counter(), cpu_seconds()
     for _ in range(samples):
         t0 = time.perf_counter()
         for _ in range(n):
             fn()
         times.append((time.perf_counter() - t0) / n)
-    return statistics.median(times)
+    wall1, (busy1, own1) = time.perf_counter(), cpu_seconds()
+    other = max(0.0, (busy1 - busy0) - (own1 - own0)) / (wall1 - wall0)
+    return statistics.median(times), other
 
 
 def key(bench, **params):
@@ -305,12 +318,14 @@ def main():
     results = {}
     for family in families:
         for k, torch_fn, numpy_fn in family:
-            entry = {"torch": timed(torch_fn, args.quick)}
+            entry = {}
+            entry["torch"], entry["torch_other_cores"] = timed(torch_fn, args.quick)
             if numpy_fn is not None:
-                entry["numpy"] = timed(numpy_fn, args.quick)
+                entry["numpy"], entry["numpy_other_cores"] = timed(numpy_fn, args.quick)
             results[k] = entry
             print(f"{k:55s} torch {entry['torch'] * 1e6:12.2f} us"
-                  + (f"   numpy {entry['numpy'] * 1e6:12.2f} us" if "numpy" in entry else ""), file=sys.stderr)
+                  + (f"   numpy {entry['numpy'] * 1e6:12.2f} us" if "numpy" in entry else "")
+                  + f"   busy elsewhere {entry['torch_other_cores']:.2f} cores", file=sys.stderr)
     meta = {"threads": t, "torch": torch.__version__, "numpy": np.__version__, "torch_threads": torch.get_num_threads(),
             "blas": text, "loadavg_end": open("/proc/loadavg").read().split()[:3]}
     with open(args.out, "w") as f:

@@ -5,10 +5,13 @@
         --python py-1.json py-2.json [--heap heap.txt]
 
 Every figure is a median. Ratios are speed ratios, the other library's time divided by Nabla's time: above 1 means
-Nabla is faster, whatever the unit shown. Prints Markdown.
+Nabla is faster, whatever the unit shown. A ratio is marked contended (⚠) when other processes kept more than
+0.3 cores busy while a 2-thread figure on either side was measured, or more than 1.3 while a 1-thread one was, on
+a 2-core machine; the targets leave contended ratios out. Prints Markdown.
 """
 import argparse
 import json
+import os
 import re
 
 RATE_UNITS = {"GFLOP/s", "GB/s"}
@@ -43,8 +46,14 @@ def display(unit, amount, seconds):
 
 
 def nabla_results(paths):
-    """{(bench, params-key, simd): (seconds per op, alloc bytes per op)} from JMH JSON files."""
+    """{(bench, params-key, simd): (seconds per op, alloc bytes per op, cores busy elsewhere)} from JMH JSON files
+    and the *-load.json files Report writes beside them."""
     out = {}
+    load = {}
+    for path in paths:
+        sidecar = re.sub(r"(-scalar)?\.json$", "-load.json", path)
+        if os.path.exists(sidecar):
+            load.update(json.load(open(sidecar)))
     for path in paths:
         for r in json.load(open(path)):
             bench = ".".join(r["benchmark"].split(".")[-2:])
@@ -63,7 +72,8 @@ def nabla_results(paths):
             else:
                 seconds = median * scale[unit.split("/")[0]]
             alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("scorePercentiles", {})
-            out[(bench, pkey(params), simd)] = (seconds, alloc.get("50.0"))
+            other = load.get(f"{bench}|{pkey(params)}|{simd}")
+            out[(bench, pkey(params), simd)] = (seconds, alloc.get("50.0"), other)
     return out
 
 
@@ -111,7 +121,7 @@ def build_rows(nabla, python):
     keys = sorted(nabla, key=lambda k: (order.index(k[0].split(".")[0]) if k[0].split(".")[0] in order else 99,
                                         k[0], params_sort_key(k[1]), k[2] != "vector"))
     for bench, params, simd in keys:
-        seconds, alloc = nabla[(bench, params, simd)]
+        seconds, alloc, nabla_other = nabla[(bench, params, simd)]
         p = dict(kv.split("=", 1) for kv in params.split(",") if kv)
         unit, amount = work(bench, p)
         other = python.get((bench, params), {})
@@ -124,18 +134,24 @@ def build_rows(nabla, python):
                    "numpy": display(u, a, other.get("numpy")), "alloc": alloc}
             row["vs_torch"] = other["torch"] / seconds if "torch" in other else None
             row["vs_numpy"] = other["numpy"] / seconds if "numpy" in other else None
+            limit = 0.3 if p.get("threads", "1") == "2" else 1.3
+            row["busy"] = [nabla_other, other.get("torch_other_cores"), other.get("numpy_other_cores")]
+            row["c_nabla"], row["c_torch"], row["c_numpy"] = [b is not None and b > limit for b in row["busy"]]
             rows.append(row)
     return rows
 
 
 def print_table(rows):
     print("| benchmark | params | simd | unit | Nabla | PyTorch | NumPy | Nabla/PyTorch | Nabla/NumPy | "
-          "Nabla alloc/op |")
-    print("|---|---|---|---|--:|--:|--:|--:|--:|--:|")
+          "Nabla alloc/op | busy elsewhere (cores): Nabla / PyTorch / NumPy |")
+    print("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|")
     for r in rows:
-        ratio = lambda v: "—" if v is None else f"{v:.2f}×"
+        def ratio(v, contended):
+            return "—" if v is None else f"{v:.2f}×" + (" ⚠" if contended else "")
+        busy = " / ".join("—" if b is None else f"{b:.1f}" for b in r["busy"])
         print(f"| {r['bench']} | {r['params']} | {r['simd']} | {r['unit']} | {fmt(r['nabla'])} | {fmt(r['torch'])} | "
-              f"{fmt(r['numpy'])} | {ratio(r['vs_torch'])} | {ratio(r['vs_numpy'])} | {fmt_bytes(r['alloc'])} |")
+              f"{fmt(r['numpy'])} | {ratio(r['vs_torch'], r['c_nabla'] or r['c_torch'])} | "
+              f"{ratio(r['vs_numpy'], r['c_nabla'] or r['c_numpy'])} | {fmt_bytes(r['alloc'])} | {busy} |")
 
 
 def find(rows, bench, simd="vector", unit=None, **p):
@@ -148,13 +164,22 @@ def targets(rows, heap_text):
     """(target, measured, verdict) lines for the issue's goals."""
     out = []
 
+    sides = {"vs_torch": ("c_nabla", "c_torch"), "vs_numpy": ("c_nabla", "c_numpy"),
+             "vs_blas": ("c_nabla", "c_torch", "c_numpy"), "gf": ("c_nabla",)}
+
     def worst(selected, field, label, goal, describe):
-        vals = [(r[field], r) for r in selected if r[field] is not None]
-        if not vals:
-            out.append((label, "not measured", "—"))
+        measured = [r for r in selected if r[field] is not None]
+        clean = [r for r in measured if not any(r[c] for c in sides[field])]
+        if not clean:
+            out.append((label, "not measured" if not measured else
+                        f"all {len(measured)} ratios contended (other processes held the cores)", "—"))
             return
+        vals = [(r[field], r) for r in clean]
         v, r = min(vals, key=lambda x: x[0])
-        out.append((label, describe(v, r, vals), "met" if v >= goal else f"missed (needs {goal / v:.2f}× faster)"))
+        left_out = len(measured) - len(clean)
+        note = f" ({left_out} contended left out)" if left_out else ""
+        out.append((label, describe(v, r, vals) + note,
+                    "met" if v >= goal else f"missed (needs {goal / v:.2f}× faster)"))
 
     def openblas(r):
         return max(x for x in (r["torch"], r["numpy"]) if x is not None)

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -67,22 +68,26 @@ public final class Report {
         Files.createDirectories(out);
         String include = patterns.isEmpty() ? ".*" : String.join("|", patterns);
         List<RunResult> results = new ArrayList<>();
+        Map<String, Double> otherCores = new LinkedHashMap<>();
         String[] deviceArgs = device == null ? null
                 : new String[] {"--add-modules", "jdk.incubator.vector", "-D" + BenchSetup.DEVICE_PROPERTY + "=" + device};
-        results.addAll(run(preset, include, params, gc, deviceArgs, out.resolve("jmh-" + preset + ".json")));
+        results.addAll(run(preset, include, params, gc, deviceArgs, out.resolve("jmh-" + preset + ".json"),
+                otherCores));
         if (scalar) {
             // Both conditions as lookaheads: the name must be in the scalar set and match the user's patterns.
             String both = "^(?=.*(?:" + SCALAR_SET + "))(?=.*(?:" + include + ")).*";
             String[] scalarArgs = device == null ? new String[] {"-Dnabla.cpu.vector=false"}
                     : new String[] {"-Dnabla.cpu.vector=false", "-D" + BenchSetup.DEVICE_PROPERTY + "=" + device};
-            results.addAll(run(preset, both, params, gc, scalarArgs,
-                    out.resolve("jmh-" + preset + "-scalar.json")));
+            results.addAll(run(preset, both, params, gc, scalarArgs, out.resolve("jmh-" + preset + "-scalar.json"),
+                    otherCores));
         }
-        print(results, System.out);
+        writeLoad(otherCores, out.resolve("jmh-" + preset + "-load.json"));
+        print(results, otherCores, System.out);
     }
 
     private static List<RunResult> run(String preset, String include, Map<String, String[]> params, boolean gc,
-                                       String[] jvmArgs, Path json) throws RunnerException {
+                                       String[] jvmArgs, Path json, Map<String, Double> otherCores)
+            throws RunnerException {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(include)
                 .forks(1)
@@ -101,21 +106,47 @@ public final class Report {
         // is absent too.
         if (jvmArgs != null) b.jvmArgsAppend(jvmArgs);
         PrintStream progress = System.err;
-        Runner runner = new Runner(b.build(), OutputFormatFactory.createFormatInstance(progress, VerboseMode.NORMAL));
+        LoadMonitor monitor = new LoadMonitor(OutputFormatFactory.createFormatInstance(progress, VerboseMode.NORMAL));
+        Runner runner = new Runner(b.build(), monitor);
         try {
             return new ArrayList<>(runner.run());
         } catch (RunnerException e) {
             if (e.getMessage() != null && e.getMessage().contains("No matching benchmarks")) return List.of();
             throw e;
+        } finally {
+            otherCores.putAll(monitor.otherCores());
         }
     }
 
-    /** Prints one row per result: median score, its range, the derived rate and the allocation per op. */
-    static void print(List<RunResult> results, PrintStream out) {
+    /** Writes {key: cores busy elsewhere} as JSON, for compare_report.py. */
+    private static void writeLoad(Map<String, Double> otherCores, Path file) throws java.io.IOException {
+        StringBuilder json = new StringBuilder("{\n");
+        String sep = "";
+        for (Map.Entry<String, Double> e : otherCores.entrySet()) {
+            double v = e.getValue();
+            json.append(sep).append("  \"").append(e.getKey()).append("\": ").append(Double.isNaN(v) ? "null" : v);
+            sep = ",\n";
+        }
+        Files.writeString(file, json.append("\n}\n"));
+    }
+
+    /**
+     * Prints one row per result: median score, its range, the derived rate, the allocation per op and the cores
+     * other processes kept busy meanwhile.
+     */
+    static void print(List<RunResult> results, Map<String, Double> otherCores, PrintStream out) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"benchmark", "params", "simd", "median", "unit", "min..max", "derived", "alloc/op"});
+        rows.add(new String[] {"benchmark", "params", "simd", "median", "unit", "min..max", "derived", "alloc/op",
+            "busy elsewhere"});
         results.sort(Row.ORDER);
-        for (RunResult r : results) rows.add(Row.of(r).cells());
+        for (RunResult r : results) {
+            String[] cells = Row.of(r).cells();
+            String[] withLoad = Arrays.copyOf(cells, cells.length + 1);
+            Double other = otherCores.get(LoadMonitor.key(r.getParams()));
+            withLoad[cells.length] = other == null || other.isNaN() ? "?" : String.format(Locale.ROOT,
+                    "%.2f cores", other);
+            rows.add(withLoad);
+        }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], row[i].length());
@@ -124,7 +155,7 @@ public final class Report {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < widths.length; i++) {
                 String cell = rows.get(k)[i];
-                boolean right = i == 3 || i == 6 || i == 7;
+                boolean right = i == 3 || i >= 6;
                 String pad = " ".repeat(widths[i] - cell.length());
                 line.append(right ? pad + cell : cell + pad).append(i + 1 < widths.length ? "  " : "");
             }
