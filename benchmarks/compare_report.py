@@ -172,7 +172,7 @@ def targets(rows, heap_text):
         clean = [r for r in measured if not any(r[c] for c in sides[field])]
         if not clean:
             out.append((label, "not measured" if not measured else
-                        f"all {len(measured)} ratios contended (other processes held the cores)", "—"))
+                        f"all {len(measured)} ratio(s) contended (other processes held the cores)", "—"))
             return
         vals = [(r[field], r) for r in clean]
         v, r = min(vals, key=lambda x: x[0])
