@@ -53,7 +53,8 @@ public final class HeapCheck {
         boolean heapOk = growth <= GROWTH_LIMIT;
         boolean counted = form == TwoLayerNet.Form.MANUAL;
         boolean allocOk = !counted || perStep <= tensorBytes * ALLOC_SLACK;
-        String verdict = counted ? (allocOk ? "ok" : "OVER by " + Math.round(perStep - tensorBytes) + " bytes") : "info";
+        String verdict = !counted ? "info"
+                : allocOk ? "ok" : "OVER by " + Math.round(perStep - tensorBytes) + " bytes";
         System.out.printf(Locale.ROOT, "%-8s live heap after GC: step %d %.2f MB, step %d %.2f MB, growth %+d bytes"
                         + " [%s]; allocated %.0f bytes/step = %.3fx the manual step's tensor data [%s]%n",
                 form.name().toLowerCase(Locale.ROOT), FIRST, heapFirst / 1e6, LAST, heapLast / 1e6, growth,

@@ -60,7 +60,8 @@ final class LoadMonitor implements OutputFormat {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long ticks = 0;
-            for (int i : new int[] {1, 2, 3, 6, 7, 8}) ticks += Long.parseLong(f[i]); // user nice system irq softirq steal
+            // user, nice, system, irq, softirq, steal
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) ticks += Long.parseLong(f[i]);
             busy = ticks / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             // not Linux: contention unknown

@@ -25,11 +25,13 @@ import java.util.Map;
  * Runs a preset of Nabla's benchmarks through JMH (with the gc profiler) and prints one table to standard output;
  * JMH's progress goes to standard error and each pass's results to a JSON file.
  *
- * <p>Usage: {@code Report quick|full [--no-scalar] [--no-gc] [--device D] [--out DIR] [-p name=v1,v2 ...] [REGEX ...]}. The
- * first pass runs with the Vector API module; a second pass repeats sgemm and add/mul/exp with the plain-Java
- * kernels ({@code -Dnabla.cpu.vector=false}, no {@code --add-modules}) unless {@code --no-scalar} is given.
- * {@code --no-gc} leaves out the gc profiler (it needs the jdk.management module, absent from small jlinked runtimes);
- * {@code --device D} creates the tensors on device D (e.g. {@code opencl}), through {@link BenchSetup}.
+ * <p>Usage: {@code Report quick|full [--no-scalar] [--no-gc] [--device D] [--out DIR] [-p name=v1,v2 ...]
+ * [REGEX ...]}. The first pass runs with the Vector API module; a second pass repeats sgemm and add/mul/exp with
+ * the plain-Java kernels ({@code -Dnabla.cpu.vector=false}, no {@code --add-modules}) unless {@code --no-scalar}
+ * is given. {@code --no-gc} leaves out the gc profiler (it needs the jdk.management module, absent from small
+ * jlinked runtimes); {@code --device D} creates the tensors on device D (e.g. {@code opencl}), through
+ * {@link BenchSetup}. Beside the JSON it writes {@code jmh-<preset>-load.json}: the cores other processes kept
+ * busy during each benchmark ({@link LoadMonitor}).
  */
 public final class Report {
     /** Benchmarks the plain-Java pass repeats. */
@@ -41,8 +43,8 @@ public final class Report {
     /** Entry point; see the class comment for the arguments. */
     public static void main(String[] args) throws RunnerException, java.io.IOException {
         if (args.length == 0 || !(args[0].equals("quick") || args[0].equals("full"))) {
-            System.err.println("usage: Report quick|full [--no-scalar] [--no-gc] [--device D] [--out DIR] [-p name=v1,v2 ...] "
-                    + "[REGEX ...]");
+            System.err.println("usage: Report quick|full [--no-scalar] [--no-gc] [--device D] [--out DIR] "
+                    + "[-p name=v1,v2 ...] [REGEX ...]");
             System.exit(2);
         }
         String preset = args[0];
@@ -69,15 +71,16 @@ public final class Report {
         String include = patterns.isEmpty() ? ".*" : String.join("|", patterns);
         List<RunResult> results = new ArrayList<>();
         Map<String, Double> otherCores = new LinkedHashMap<>();
+        String deviceFlag = "-D" + BenchSetup.DEVICE_PROPERTY + "=" + device;
         String[] deviceArgs = device == null ? null
-                : new String[] {"--add-modules", "jdk.incubator.vector", "-D" + BenchSetup.DEVICE_PROPERTY + "=" + device};
+                : new String[] {"--add-modules", "jdk.incubator.vector", deviceFlag};
         results.addAll(run(preset, include, params, gc, deviceArgs, out.resolve("jmh-" + preset + ".json"),
                 otherCores));
         if (scalar) {
             // Both conditions as lookaheads: the name must be in the scalar set and match the user's patterns.
             String both = "^(?=.*(?:" + SCALAR_SET + "))(?=.*(?:" + include + ")).*";
             String[] scalarArgs = device == null ? new String[] {"-Dnabla.cpu.vector=false"}
-                    : new String[] {"-Dnabla.cpu.vector=false", "-D" + BenchSetup.DEVICE_PROPERTY + "=" + device};
+                    : new String[] {"-Dnabla.cpu.vector=false", deviceFlag};
             results.addAll(run(preset, both, params, gc, scalarArgs, out.resolve("jmh-" + preset + "-scalar.json"),
                     otherCores));
         }
