@@ -30,16 +30,6 @@ final class Shapes {
         }
     }
 
-    /** Row-major strides for a contiguous tensor of this shape. */
-    static int[] contiguousStrides(int[] shape) {
-        int[] strides = new int[shape.length];
-        int s = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            strides[d] = s;
-            s *= Math.max(shape[d], 1);
-        }
-        return strides;
-    }
 
     /** Prints a shape as PyTorch lists it in messages: {@code [2, 3]}. */
     static String str(int[] shape) {

@@ -45,7 +45,7 @@ public sealed class Tensor permits Parameter {
 
     /** A new contiguous tensor over a fresh storage. */
     Tensor(Storage storage, int[] shape) {
-        this(storage, shape, Shapes.contiguousStrides(shape), 0, new VersionCounter(), false);
+        this(storage, shape, Strided.contiguousStrides(shape), 0, new VersionCounter(), false);
     }
 
     /** A tensor over {@code data}'s storage and layout, outside any graph (what {@link Parameter} wraps). */

@@ -1,6 +1,7 @@
 package dev.nabla;
 
 import dev.nabla.spi.GraphOp;
+import dev.nabla.spi.Strided;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ final class Views {
 
     /** A view with a contiguous layout of {@code shape}; the caller knows {@code x} is contiguous. */
     static Tensor viewUnchecked(Tensor x, int[] shape) {
-        return make(x, shape, Shapes.contiguousStrides(shape), x.offset);
+        return make(x, shape, Strided.contiguousStrides(shape), x.offset);
     }
 
     /** Resolves a single -1 in a requested shape and checks the element count. */
@@ -70,7 +71,7 @@ final class Views {
         int[] oldShape = x.shape;
         int[] oldStrides = x.strides;
         int[] strides = new int[shape.length];
-        if (oldShape.length == 0 || Shapes.numel(oldShape) == 0) return Shapes.contiguousStrides(shape);
+        if (oldShape.length == 0 || Shapes.numel(oldShape) == 0) return Strided.contiguousStrides(shape);
         int viewD = shape.length - 1;
         long chunkBase = oldStrides.length == 0 ? 1 : oldStrides[oldStrides.length - 1];
         long tensorNumel = 1;
@@ -112,7 +113,7 @@ final class Views {
         int[] strides = viewStrides(x, shape);
         if (strides != null) return reshaped(x, shape, strides);
         Tensor copy = x.clone();
-        return reshaped(copy, shape, Shapes.contiguousStrides(shape));
+        return reshaped(copy, shape, Strided.contiguousStrides(shape));
     }
 
     static Tensor permute(Tensor x, int[] dims) {

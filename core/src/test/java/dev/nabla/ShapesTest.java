@@ -1,5 +1,6 @@
 package dev.nabla;
 
+import dev.nabla.spi.Strided;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,8 +37,9 @@ class ShapesTest {
 
     @Test
     void contiguousStridesAreRowMajor() {
-        assertArrayEquals(new int[] {12, 4, 1}, Shapes.contiguousStrides(new int[] {2, 3, 4}));
-        assertArrayEquals(new int[] {}, Shapes.contiguousStrides(new int[] {}));
+        assertArrayEquals(new int[] {12, 4, 1}, Strided.contiguousStrides(new int[] {2, 3, 4}));
+        assertArrayEquals(new int[] {}, Strided.contiguousStrides(new int[] {}));
+        assertArrayEquals(new int[] {3, 3, 1}, Strided.contiguousStrides(new int[] {2, 0, 3}));
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class CpuBackend implements Backend {
             return cloneArray(array);
         }
         CpuStorage dense = new CpuStorage(src.dtype(), CpuStorage.allocateArray(src.dtype(), n));
-        copy(new Strided(dense, src.shape(), contiguousStrides(src.shape()), 0), src);
+        copy(Strided.contiguous(dense, src.shape()), src);
         return dense.array;
     }
 
@@ -211,15 +211,6 @@ public final class CpuBackend implements Backend {
         return new IllegalArgumentException("cpu backend: " + op + " is not defined on " + t + " (core widens it first)");
     }
 
-    static int[] contiguousStrides(int[] shape) {
-        int[] strides = new int[shape.length];
-        int s = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            strides[d] = s;
-            s *= Math.max(shape[d], 1);
-        }
-        return strides;
-    }
 
     private static Object cloneArray(Object a) {
         if (a instanceof float[] x) return x.clone();

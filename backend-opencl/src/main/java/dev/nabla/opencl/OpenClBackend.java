@@ -63,7 +63,7 @@ public final class OpenClBackend implements Backend {
             device.read(storage, src.offset(), n, host);
         } else {
             try (OpenClStorage dense = device.allocate(t, n, false)) {
-                ElementwiseOps.copy(new Strided(dense, src.shape(), contiguousStrides(src.shape()), 0), src);
+                ElementwiseOps.copy(Strided.contiguous(dense, src.shape()), src);
                 device.read(dense, 0, n, host);
             }
         }
@@ -140,14 +140,4 @@ public final class OpenClBackend implements Backend {
         return (OpenClStorage) s.storage();
     }
 
-    /** Row-major strides for {@code shape}. */
-    static int[] contiguousStrides(int[] shape) {
-        int[] strides = new int[shape.length];
-        int s = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            strides[d] = s;
-            s *= Math.max(shape[d], 1);
-        }
-        return strides;
-    }
 }

@@ -133,7 +133,7 @@ final class ReduceOps {
         }
         ClDevice device = OpenClBackend.storage(in).owner();
         try (OpenClStorage dense = device.allocate(in.dtype(), in.numel(), false)) {
-            Strided copy = new Strided(dense, shape, OpenClBackend.contiguousStrides(shape), 0);
+            Strided copy = Strided.contiguous(dense, shape);
             ElementwiseOps.copy(copy, new Strided(in.storage(), shape, inStrides, in.offset()));
             int[] outShape = shape.clone();
             int[] dims = new int[rank - keptCount];

@@ -45,7 +45,7 @@ final class SortOps {
 
     /** Sorts contiguous copies, for layouts whose line dims do not merge to the 8 a kernel takes. */
     private static void argsortDense(ClDevice device, Strided out, Strided in, int dim, boolean descending) {
-        int[] strides = OpenClBackend.contiguousStrides(in.shape());
+        int[] strides = Strided.contiguousStrides(in.shape());
         try (OpenClStorage keys = device.allocate(in.dtype(), in.numel(), false);
              OpenClStorage order = device.allocate(DType.INT64, in.numel(), false)) {
             Strided denseIn = new Strided(keys, in.shape(), strides, 0);

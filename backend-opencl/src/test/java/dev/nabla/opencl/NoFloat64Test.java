@@ -41,7 +41,7 @@ class NoFloat64Test {
     }
 
     private static Strided dense(OpenClStorage s, int... shape) {
-        return new Strided(s, shape, OpenClBackend.contiguousStrides(shape), 0);
+        return Strided.contiguous(s, shape);
     }
 
     @Test

@@ -19,6 +19,22 @@ public record Strided(Storage storage, int[] shape, int[] strides, int offset) {
         }
     }
 
+    /** A contiguous row-major window over {@code storage} starting at element 0. */
+    public static Strided contiguous(Storage storage, int[] shape) {
+        return new Strided(storage, shape, contiguousStrides(shape), 0);
+    }
+
+    /** Row-major strides for a contiguous tensor of {@code shape} (a size-0 dim counts as 1, as in PyTorch). */
+    public static int[] contiguousStrides(int[] shape) {
+        int[] strides = new int[shape.length];
+        int s = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            strides[d] = s;
+            s *= Math.max(shape[d], 1);
+        }
+        return strides;
+    }
+
     /** The element type of the storage. */
     public DType dtype() {
         return storage.dtype();
