@@ -82,6 +82,12 @@ final class Dispatch {
         return Recorder.record(out, GraphOp.WHERE, null, cond, a, b);
     }
 
+    /** Writes {@code cond ? a : b} into {@code out}, whose shape is the broadcast shape; records nothing. */
+    static void whereInto(Tensor out, Tensor cond, Tensor a, Tensor b) {
+        out.backend().where(out.strided(), broadcastTo(cond, out.shape), broadcastTo(a, out.shape),
+                broadcastTo(b, out.shape));
+    }
+
     /** Reduces sorted {@code dims}; the result has {@code outType} and keeps or drops them. */
     static Tensor reduce(ReduceOp op, Tensor x, int[] dims, boolean keepdim, DType outType) {
         int[] kept = Shapes.reducedShape(x.shape, dims, true);

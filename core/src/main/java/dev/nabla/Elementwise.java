@@ -206,14 +206,18 @@ final class Elementwise {
     }
 
     static Tensor maskedFill(Tensor x, Tensor mask, double value) {
+        return maskedFill(x, mask, maskedFillValue(x, mask, value));
+    }
+
+    /** The fill value of {@code maskedFill} as a scalar tensor of x's dtype, after checking the mask and the value. */
+    static Tensor maskedFillValue(Tensor x, Tensor mask, double value) {
         requireBoolMask(mask);
         Number v = x.dtype().isFloatingPoint() ? value : Scalars.natural(value);
         if (!x.dtype().isFloatingPoint() && v instanceof Double) {
             throw new IllegalArgumentException("maskedFill: cannot fill a " + x.dtype() + " tensor with the non-integer value "
                     + value);
         }
-        Tensor filled = Scalars.wrap(v, x.dtype(), x.device());
-        return Dispatch.where(mask, filled, x, Shapes.broadcast("maskedFill", mask.shape, x.shape));
+        return Scalars.wrap(v, x.dtype(), x.device());
     }
 
     static Tensor maskedFill(Tensor x, Tensor mask, Tensor value) {

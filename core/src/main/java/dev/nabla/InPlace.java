@@ -73,8 +73,32 @@ final class InPlace {
 
     static Tensor binary(String op, BinaryOp bop, Tensor self, double value) {
         Number v = self.dtype().isFloatingPoint() ? value : Scalars.natural(value);
+        DType t = self.dtype();
+        boolean keepsType = Promotion.of(self, v) == t && Elementwise.computeType(t) == t
+                && (bop != BinaryOp.DIV || t.isFloatingPoint());
+        if (keepsType && !Recorder.needed(self)) {
+            checkWritable(op, self);
+            Dispatch.binaryInto(bop, self, self, Scalars.wrap(v, t, self.device()));
+            self.version.bump();
+            return self;
+        }
         Tensor result = bop == BinaryOp.DIV ? Elementwise.div(self, value) : Elementwise.binary(op, bop, self, v);
         return assign(op, self, result);
+    }
+
+    /** {@code maskedFill_}: writes {@code value} where {@code mask} is true, straight into self when nothing records. */
+    static Tensor maskedFill(Tensor self, Tensor mask, double value) {
+        Tensor filled = Elementwise.maskedFillValue(self, mask, value);
+        if (Recorder.needed(self) || (mask.storage == self.storage && !sameLayout(Dispatch.broadcastTo(mask,
+                self.shape), self))) {
+            return assign("maskedFill_", self, Elementwise.maskedFill(self, mask, filled));
+        }
+        checkWritable("maskedFill_", self);
+        Dispatch.sameDevice("maskedFill_", self, mask);
+        checkShape("maskedFill_", self, Shapes.broadcast("maskedFill_", mask.shape, self.shape));
+        Dispatch.whereInto(self, mask, filled, self);
+        self.version.bump();
+        return self;
     }
 
     static Tensor fill(String op, Tensor self, Number value) {

@@ -1205,7 +1205,7 @@ public sealed class Tensor permits Parameter {
 
     /** In place {@code maskedFill(mask, value)}; returns this. */
     public Tensor maskedFill_(Tensor mask, double value) {
-        return InPlace.assign("maskedFill_", this, maskedFill(mask, value));
+        return InPlace.maskedFill(this, mask, value);
     }
 
     /** Fills with uniform samples from [from, to) drawn from the default generator, as {@code uniform_}; returns this. */
