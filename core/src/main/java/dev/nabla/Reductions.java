@@ -69,7 +69,8 @@ final class Reductions {
         Tensor src = x.dim() == 0 ? x.reshape(1) : x;
         int d = Shapes.wrapDim(op, dim, x.dim());
         Tensor indices = arg(op, src, d, true, isMax);
-        Tensor values = Indexing.gather(src, d, indices);
+        // The indices come from the reduction itself, so gather's range check (two more passes) is skipped.
+        Tensor values = Dispatch.gather(src, d, indices);
         if (x.dim() == 0) return new ValuesIndices(values.reshape(), indices.reshape());
         if (!keepdim) return new ValuesIndices(values.squeeze(d), indices.squeeze(d));
         return new ValuesIndices(values, indices);
