@@ -31,6 +31,20 @@ public enum DType {
         return itemSize;
     }
 
+    /**
+     * A zeroed Java array of {@code length} elements of the type that holds this dtype (float[], double[], int[],
+     * long[] or boolean[]), as backends and readers keep host data.
+     */
+    public Object newArray(int length) {
+        return switch (this) {
+            case FLOAT32 -> new float[length];
+            case FLOAT64 -> new double[length];
+            case INT32 -> new int[length];
+            case INT64 -> new long[length];
+            case BOOL -> new boolean[length];
+        };
+    }
+
     /** Bool, integral or floating. */
     public Category category() {
         return category;

@@ -78,7 +78,7 @@ final class Dispatch {
     static Tensor where(Tensor cond, Tensor a, Tensor b, int[] shape) {
         Device device = sameDevice("where", cond, a, b);
         Tensor out = empty(shape, a.dtype(), device);
-        a.backend().where(out.strided(), broadcastTo(cond, shape), broadcastTo(a, shape), broadcastTo(b, shape));
+        whereInto(out, cond, a, b);
         return Recorder.record(out, GraphOp.WHERE, null, cond, a, b);
     }
 
@@ -174,7 +174,8 @@ final class Dispatch {
 
     /** Concatenates tensors of one dtype and rank along {@code dim} into a new tensor of {@code shape}. */
     static Tensor cat(List<Tensor> tensors, int dim, int[] shape, DType dtype) {
-        Device device = sameDevice("cat", tensors.toArray(new Tensor[0]));
+        Tensor[] inputs = tensors.toArray(new Tensor[0]);
+        Device device = sameDevice("cat", inputs);
         Tensor out = empty(shape, dtype, device);
         Backend backend = out.backend();
         int at = 0;
@@ -183,7 +184,7 @@ final class Dispatch {
             if (len > 0) backend.copy(Views.narrow(out, dim, at, len).strided(), t.strided());
             at += len;
         }
-        return Recorder.record(out, GraphOp.CAT, dim, tensors.toArray(new Tensor[0]));
+        return Recorder.record(out, GraphOp.CAT, dim, inputs);
     }
 
     /** A new contiguous tensor holding the elements of an arbitrary (possibly reversed) window. */

@@ -5,17 +5,6 @@ final class HostArrays {
     private HostArrays() {
     }
 
-    /** A new array of {@code n} elements of the Java type that holds {@code dtype}. */
-    static Object allocate(DType dtype, int n) {
-        return switch (dtype) {
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case INT32 -> new int[n];
-            case INT64 -> new long[n];
-            case BOOL -> new boolean[n];
-        };
-    }
-
     /** Element {@code i} of a host array as a Number of the array's own kind (Double, Long or Boolean-as-Long). */
     static Number get(Object array, int i) {
         if (array instanceof float[] a) return (double) a[i];
@@ -28,7 +17,7 @@ final class HostArrays {
     /** The array converted to the Java type of {@code to}, the way PyTorch casts (floats truncate, non-zero is true). */
     static Object convert(Object src, DType to) {
         int n = java.lang.reflect.Array.getLength(src);
-        Object dst = allocate(to, n);
+        Object dst = to.newArray(n);
         if (src.getClass() == dst.getClass()) {
             System.arraycopy(src, 0, dst, 0, n);
             return dst;

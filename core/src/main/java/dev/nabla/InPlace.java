@@ -74,9 +74,7 @@ final class InPlace {
     static Tensor binary(String op, BinaryOp bop, Tensor self, double value) {
         Number v = self.dtype().isFloatingPoint() ? value : Scalars.natural(value);
         DType t = self.dtype();
-        boolean keepsType = Promotion.of(self, v) == t && Elementwise.computeType(t) == t
-                && (bop != BinaryOp.DIV || t.isFloatingPoint());
-        if (keepsType && !Recorder.needed(self)) {
+        if (Promotion.of(self, v) == t && computesInPlace(bop, t) && !Recorder.needed(self)) {
             checkWritable(op, self);
             Dispatch.binaryInto(bop, self, self, Scalars.wrap(v, t, self.device()));
             self.version.bump();
@@ -134,9 +132,13 @@ final class InPlace {
     /** True when the backend may read {@code other} while writing {@code self} with no temporary. */
     private static boolean canWriteDirectly(BinaryOp op, Tensor self, Tensor other) {
         DType t = self.dtype();
-        if (other.dtype() != t || Elementwise.computeType(t) != t) return false;
-        if (op == BinaryOp.DIV && !t.isFloatingPoint()) return false;
+        if (other.dtype() != t || !computesInPlace(op, t)) return false;
         return other.storage != self.storage || sameLayout(Dispatch.broadcastTo(other, self.shape), self);
+    }
+
+    /** True when op on two t operands is computed in t itself, so its result can go straight into a t tensor. */
+    private static boolean computesInPlace(BinaryOp op, DType t) {
+        return Elementwise.computeType(t) == t && (op != BinaryOp.DIV || t.isFloatingPoint());
     }
 
     private static boolean sameLayout(dev.nabla.spi.Strided a, Tensor b) {

@@ -15,7 +15,6 @@ final class Patches {
         Elementwise.requireFloating("im2col", x);
         check("im2col", window);
         int[] shape = {x.shape[0], product("im2col", x.shape[1], window.kernelSize()), window.blocks()};
-        Shapes.numel(shape);
         return Dispatch.im2col(x, window, padValue, shape);
     }
 
@@ -40,7 +39,6 @@ final class Patches {
                     + window.blocks());
         }
         int[] shape = {cols.shape[0], cols.shape[1] / k, height, width};
-        Shapes.numel(shape);
         return Dispatch.col2im(cols, window, shape);
     }
 

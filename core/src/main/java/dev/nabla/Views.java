@@ -125,15 +125,15 @@ final class Views {
         int[] shape = new int[rank];
         int[] strides = new int[rank];
         boolean[] seen = new boolean[rank];
+        int[] perm = new int[rank];
         for (int i = 0; i < rank; i++) {
             int d = Shapes.wrapDim("permute", dims[i], rank);
             if (seen[d]) throw new IllegalArgumentException("permute: dim " + d + " repeats in " + Shapes.str(dims));
             seen[d] = true;
             shape[i] = x.shape[d];
             strides[i] = x.strides[d];
+            perm[i] = d;
         }
-        int[] perm = new int[rank];
-        for (int i = 0; i < rank; i++) perm[i] = Shapes.wrapDim("permute", dims[i], rank);
         return recorded(x, GraphOp.PERMUTE, perm, shape, strides, x.offset);
     }
 
@@ -272,6 +272,11 @@ final class Views {
             throw new IndexOutOfBoundsException("narrow: start (" + s + ") + length (" + length + ") exceeds the size "
                     + size + " of dim " + d + " (shape " + Shapes.str(x.shape) + ")");
         }
+        return sliced(x, d, s, length);
+    }
+
+    /** {@link #narrow} of a checked dim d and range [s, s + length). */
+    private static Tensor sliced(Tensor x, int d, int s, int length) {
         int[] shape = x.shape.clone();
         shape[d] = length;
         return recorded(x, GraphOp.SLICE, new int[] {d, s, s + length, 1}, shape, x.strides, x.offset + s * x.strides[d]);
@@ -285,8 +290,12 @@ final class Views {
             throw new IndexOutOfBoundsException("select: index " + index + " is out of bounds for dimension " + d
                     + " with size " + size + " (shape " + Shapes.str(x.shape) + ")");
         }
-        int i = index < 0 ? index + size : index;
-        Tensor row = narrow(x, d, i, 1);
+        return selected(x, d, index < 0 ? index + size : index);
+    }
+
+    /** {@link #select} of a checked dim d and index i in [0, size). */
+    private static Tensor selected(Tensor x, int d, int i) {
+        Tensor row = sliced(x, d, i, 1);
         return reshaped(row, remove(row.shape, d), remove(row.strides, d));
     }
 
@@ -303,7 +312,7 @@ final class Views {
                 throw new IndexOutOfBoundsException(op + ": index " + index[d] + " is out of bounds for dimension " + d
                         + " with size " + size + " (shape " + Shapes.str(x.shape) + ")");
             }
-            r = select(r, 0, index[d]);
+            r = selected(r, 0, index[d] < 0 ? index[d] + size : index[d]);
         }
         return r;
     }

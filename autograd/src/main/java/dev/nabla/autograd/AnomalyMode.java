@@ -7,7 +7,6 @@ import dev.nabla.GradFn;
  * backward that produces NaN or infinite values fails naming the op and that place. Costs time; use for debugging.
  */
 public final class AnomalyMode implements AutoCloseable {
-    private static volatile boolean enabled;
     private final boolean previous;
 
     private AnomalyMode(boolean previous) {
@@ -16,20 +15,19 @@ public final class AnomalyMode implements AutoCloseable {
 
     /** Turns anomaly detection on until the returned scope is closed. */
     public static AnomalyMode enter() {
-        AnomalyMode scope = new AnomalyMode(enabled);
+        AnomalyMode scope = new AnomalyMode(isEnabled());
         set(true);
         return scope;
     }
 
     /** Turns anomaly detection on or off for the whole process, as {@code set_detect_anomaly}. */
     public static void set(boolean on) {
-        enabled = on;
         GradFn.captureForwardTraces(on);
     }
 
     /** True while anomaly detection is on. */
     public static boolean isEnabled() {
-        return enabled;
+        return GradFn.capturesForwardTraces();
     }
 
     /** Restores the state from before {@link #enter()}. */

@@ -60,7 +60,8 @@ public final class Engine implements AutogradEngine {
         }
 
         void execute(List<Tensor> roots, List<Tensor> gradients) {
-            try (AutoCloseable mode = createGraph ? EnableGrad.enter() : NoGrad.enter()) {
+            try (NoGrad off = createGraph ? null : NoGrad.enter();
+                 EnableGrad on = createGraph ? EnableGrad.enter() : null) {
                 List<GradFn> starts = new ArrayList<>();
                 for (int i = 0; i < roots.size(); i++) {
                     Tensor root = roots.get(i);
@@ -76,10 +77,6 @@ public final class Engine implements AutogradEngine {
                 if (inputs != null) needed = canReachInputs(order);
                 walk(order);
                 if (!retainGraph) for (GradFn f : order) f.release();
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
             if (captured != null && !allowUnused) {
                 for (int k = 0; k < captured.length; k++) {

@@ -107,8 +107,7 @@ public final class GradCheck {
     /** [input][input element][output element] from one backward pass per output element. */
     private static double[][][] analytic(Tensor out, Tensor[] inputs, List<Integer> diff) {
         int nOut = out.numel();
-        double[][][] jac = new double[diff.size()][][];
-        for (int d = 0; d < diff.size(); d++) jac[d] = new double[inputs[diff.get(d)].numel()][nOut];
+        double[][][] jac = zeros(inputs, diff, nOut);
         List<Tensor> wrt = new ArrayList<>();
         for (int i : diff) wrt.add(inputs[i]);
         for (int k = 0; k < nOut; k++) {

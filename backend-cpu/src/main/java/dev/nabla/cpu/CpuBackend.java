@@ -39,7 +39,7 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Storage allocate(Device device, DType dtype, int length) {
-        return new CpuStorage(dtype, CpuStorage.allocateArray(dtype, length));
+        return new CpuStorage(dtype, dtype.newArray(length));
     }
 
     @Override
@@ -54,7 +54,7 @@ public final class CpuBackend implements Backend {
         if (src.isContiguous() && src.offset() == 0 && n == java.lang.reflect.Array.getLength(array)) {
             return cloneArray(array);
         }
-        CpuStorage dense = new CpuStorage(src.dtype(), CpuStorage.allocateArray(src.dtype(), n));
+        CpuStorage dense = new CpuStorage(src.dtype(), src.dtype().newArray(n));
         copy(Strided.contiguous(dense, src.shape()), src);
         return dense.array;
     }

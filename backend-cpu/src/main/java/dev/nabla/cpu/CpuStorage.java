@@ -22,16 +22,6 @@ final class CpuStorage implements Storage {
         return ((CpuStorage) s.storage()).array;
     }
 
-    static Object allocateArray(DType dtype, int n) {
-        return switch (dtype) {
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case INT32 -> new int[n];
-            case INT64 -> new long[n];
-            case BOOL -> new boolean[n];
-        };
-    }
-
     @Override
     public Device device() {
         return Device.cpu();

@@ -181,11 +181,11 @@ final class ElementwiseLoop {
                 offsets[k] = l.offsets[k + 1];
                 continue;
             }
-            bufs[k] = CpuStorage.allocateArray(in[k].dtype(), block);
+            bufs[k] = in[k].dtype().newArray(block);
             if (scalar[k]) Staging.broadcast(inArrays[k], l.offsets[k + 1], bufs[k], 0, block);
         }
         boolean outDirect = runs != null && l.contiguous(0);
-        Object outBuf = outDirect ? null : CpuStorage.allocateArray(out.dtype(), block);
+        Object outBuf = outDirect ? null : out.dtype().newArray(block);
         for (int b = s; b < e; b += block) {
             int len = Math.min(block, e - b);
             for (int k = 0; k < in.length; k++) {

@@ -68,7 +68,7 @@ final class Reduce {
         int per = (outputs + tasks - 1) / tasks;
         Parallel.forEach(tasks, t -> {
             Accumulator acc = new Accumulator(op, type);
-            Object buf = red.contiguous(0) ? null : CpuStorage.allocateArray(type, Math.min(BLOCK, Math.max(count, 1)));
+            Object buf = red.contiguous(0) ? null : type.newArray(Math.min(BLOCK, Math.max(count, 1)));
             for (int o = t * per, end = Math.min(outputs, o + per); o < end; o++) {
                 acc.reset();
                 fold(acc, red, inArray, kept.position(1, o), 0, count, buf);
@@ -89,7 +89,7 @@ final class Reduce {
 
     private static Accumulator foldRange(ReduceOp op, DType type, Layout red, Object inArray, int base, int from, int to) {
         Accumulator acc = new Accumulator(op, type);
-        Object buf = red.contiguous(0) ? null : CpuStorage.allocateArray(type, Math.min(BLOCK, Math.max(to - from, 1)));
+        Object buf = red.contiguous(0) ? null : type.newArray(Math.min(BLOCK, Math.max(to - from, 1)));
         fold(acc, red, inArray, base, from, to, buf);
         return acc;
     }

@@ -253,7 +253,7 @@ class GemmTest {
             }
             default -> throw new AssertionError(layout);
         }
-        Object array = CpuStorage.allocateArray(t, size);
+        Object array = t.newArray(size);
         for (int i = 0; i < size; i++) {
             switch (t) {
                 case FLOAT32 -> ((float[]) array)[i] = (float) rnd.nextDouble(-1, 1);

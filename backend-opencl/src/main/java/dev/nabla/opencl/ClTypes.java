@@ -72,13 +72,7 @@ final class ClTypes {
 
     /** A new Java array of the dtype's element type with {@code n} elements (byte[] for BOOL, converted later). */
     static Object hostArray(DType t, int n) {
-        return switch (t) {
-            case FLOAT32 -> new float[n];
-            case FLOAT64 -> new double[n];
-            case INT64 -> new long[n];
-            case INT32 -> new int[n];
-            case BOOL -> new byte[n];
-        };
+        return t == DType.BOOL ? new byte[n] : t.newArray(n);
     }
 
     /** The array a download returns: BOOL bytes become booleans, other arrays are returned as read. */

@@ -81,13 +81,7 @@ final class TensorBytes {
         byte[] buf = new byte[CHUNK];
         ByteBuffer bb = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
         int per = CHUNK / dtype.itemSize();
-        Object array = switch (dtype) {
-            case FLOAT32 -> new float[numel];
-            case FLOAT64 -> new double[numel];
-            case INT32 -> new int[numel];
-            case INT64 -> new long[numel];
-            case BOOL -> new boolean[numel];
-        };
+        Object array = dtype.newArray(numel);
         for (int off = 0; off < numel; off += per) {
             int n = Math.min(per, numel - off);
             int bytes = n * dtype.itemSize();
