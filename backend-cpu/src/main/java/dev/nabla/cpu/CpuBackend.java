@@ -68,17 +68,8 @@ public final class CpuBackend implements Backend {
     @Override
     public void copy(Strided out, Strided src) {
         ElementwiseLoop.RunKernel runs = src.dtype() != out.dtype() ? null
-                : (i, off, sc, o, oo, n) -> copyRun(i[0], off[0], sc[0], o, oo, n);
+                : (i, off, sc, o, oo, n) -> Staging.copyRun(i[0], off[0], sc[0] ? 0 : 1, o, oo, n);
         ElementwiseLoop.run(out, new Strided[] {src}, (in, o, s, e) -> Convert.convert(in[0], o, s, e), runs);
-    }
-
-    /** Copies n elements of one array type, or repeats one. */
-    private static void copyRun(Object src, int at, boolean scalar, Object dst, int to, int n) {
-        if (scalar) {
-            Staging.broadcast(src, at, dst, to, n);
-        } else {
-            System.arraycopy(src, at, dst, to, n);
-        }
     }
 
     @Override
@@ -103,7 +94,7 @@ public final class CpuBackend implements Backend {
                     (i, off, sc, o, oo, n) -> simd.binary(op, i[0], off[0], sc[0], i[1], off[1], sc[1], o, oo, n));
             return;
         }
-        if (isScalar(b) && !op.isLogical() && (t == DType.FLOAT32 || t == DType.FLOAT64)) {
+        if (Layout.allZero(b.strides()) && !op.isLogical() && (t == DType.FLOAT32 || t == DType.FLOAT64)) {
             binaryWithScalar(op, out, a, b);
             return;
         }
@@ -151,7 +142,7 @@ public final class CpuBackend implements Backend {
     private void whereRun(Object[] in, int[] off, boolean[] scalar, Object out, int at, int n) {
         if (scalar[0]) {
             int k = ((boolean[]) in[0])[off[0]] ? 1 : 2;
-            copyRun(in[k], off[k], scalar[k], out, at, n);
+            Staging.copyRun(in[k], off[k], scalar[k] ? 0 : 1, out, at, n);
         } else {
             simd.where((boolean[]) in[0], off[0], in[1], off[1], scalar[1], in[2], off[2], scalar[2], out, at, n);
         }
@@ -200,11 +191,6 @@ public final class CpuBackend implements Backend {
     /** True when the output is large enough for the run loops. */
     private boolean vectorized(Strided out) {
         return out.numel() >= minVectorized;
-    }
-
-    private static boolean isScalar(Strided s) {
-        for (int st : s.strides()) if (st != 0) return false;
-        return true;
     }
 
     private static IllegalArgumentException unsupported(Object op, DType t) {

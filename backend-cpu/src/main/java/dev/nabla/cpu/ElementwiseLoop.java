@@ -95,7 +95,7 @@ final class ElementwiseLoop {
             if (runs == null) {
                 if (!dense || s.offset() != off) return false;
             } else {
-                scalar[k] = !dense && allZero(s.strides());
+                scalar[k] = !dense && Layout.allZero(s.strides());
                 if (!dense && !scalar[k]) return false;
             }
         }
@@ -106,11 +106,6 @@ final class ElementwiseLoop {
         int[] offsets = new int[in.length];
         for (int k = 0; k < in.length; k++) offsets[k] = in[k].offset();
         runs.apply(inArrays, offsets, scalar, outArray, off, n);
-        return true;
-    }
-
-    private static boolean allZero(int[] strides) {
-        for (int s : strides) if (s != 0) return false;
         return true;
     }
 

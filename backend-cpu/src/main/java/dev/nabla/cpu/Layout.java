@@ -71,7 +71,12 @@ final class Layout {
 
     /** True when operand k has stride 0 everywhere: one element repeated. */
     boolean scalar(int k) {
-        for (int s : strides[k]) if (s != 0) return false;
+        return allZero(strides[k]);
+    }
+
+    /** True when every stride is 0: the operand is one element repeated. */
+    static boolean allZero(int[] strides) {
+        for (int s : strides) if (s != 0) return false;
         return true;
     }
 

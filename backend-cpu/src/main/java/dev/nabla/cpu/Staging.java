@@ -57,9 +57,11 @@ final class Staging {
     }
 
     /** {@code buf[at + i] = src[p + i*stride]} for i &lt; n, one array type per call. */
-    private static void copyRun(Object src, int p, int stride, Object buf, int at, int n) {
+    static void copyRun(Object src, int p, int stride, Object buf, int at, int n) {
         if (stride == 1) {
             System.arraycopy(src, p, buf, at, n);
+        } else if (stride == 0) {
+            broadcast(src, p, buf, at, n);
         } else if (src instanceof float[] s) {
             float[] b = (float[]) buf;
             for (int i = 0; i < n; i++) b[at + i] = s[p + i * stride];

@@ -9,14 +9,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Elementwise loops over runs of operands that each start at their own offset and are either dense or one element
  * repeated (a scalar), so that views at different offsets and broadcast scalars need no staging copies. Chosen once
- * per JVM as {@link GemmProvider} is: the Vector API loops when {@code jdk.incubator.vector} is readable and the CPU
+ * per JVM by {@link VectorChoice}: the Vector API loops when {@code jdk.incubator.vector} is readable and the CPU
  * suits them, else {@link #plain()}, which has no loops and leaves every op to the backend's plain-Java kernels; the
  * system property {@code nabla.cpu.vector=false} forces the latter. Arrays are float[] or double[] by dtype, and
  * boolean[] for conditions and comparison results.
  */
 public abstract class ElementwiseKernels {
     private static final Logger LOG = LoggerFactory.getLogger(ElementwiseKernels.class);
-    private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_KERNELS = "dev.nabla.cpu.simd.VectorElementwiseKernels";
 
     ElementwiseKernels() {
@@ -34,10 +33,7 @@ public abstract class ElementwiseKernels {
 
     /** The Vector API loops; throws {@link UnsupportedOperationException} when the module is not readable. */
     public static ElementwiseKernels vector() {
-        if (!GemmProvider.vectorAvailable()) {
-            throw new UnsupportedOperationException("the Vector API loops need the JVM flag --add-modules "
-                    + VECTOR_MODULE);
-        }
+        VectorChoice.requireAvailable("loops");
         return VectorHolder.INSTANCE;
     }
 
@@ -82,41 +78,14 @@ public abstract class ElementwiseKernels {
         return name();
     }
 
-    private static ElementwiseKernels pick() {
-        if ("false".equalsIgnoreCase(System.getProperty("nabla.cpu.vector"))) {
-            LOG.info("Nabla CPU elementwise: plain Java loops (forced by -Dnabla.cpu.vector=false)");
-            return plain();
-        }
-        if (!GemmProvider.vectorAvailable()) {
-            LOG.info("Nabla CPU elementwise: plain Java loops; start the JVM with --add-modules {} for the faster "
-                    + "Vector API loops", VECTOR_MODULE);
-            return plain();
-        }
-        ElementwiseKernels vector = vector();
-        String unsuitable = vector.unsuitable();
-        if (unsuitable != null) {
-            LOG.info("Nabla CPU elementwise: plain Java loops, as {}", unsuitable);
-            return plain();
-        }
-        LOG.info("Nabla CPU elementwise: {}", vector.name());
-        return vector;
-    }
-
     private static final class Holder {
-        static final ElementwiseKernels INSTANCE = pick();
+        static final ElementwiseKernels INSTANCE = VectorChoice.pick(LOG, "elementwise", "loops",
+                ElementwiseKernels::plain, ElementwiseKernels::vector, ElementwiseKernels::unsuitable,
+                ElementwiseKernels::name);
     }
 
     private static final class VectorHolder {
-        static final ElementwiseKernels INSTANCE = load();
-
-        private static ElementwiseKernels load() {
-            try {
-                return Class.forName(VECTOR_KERNELS).asSubclass(ElementwiseKernels.class).getDeclaredConstructor()
-                        .newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot load " + VECTOR_KERNELS, e);
-            }
-        }
+        static final ElementwiseKernels INSTANCE = VectorChoice.load(VECTOR_KERNELS, ElementwiseKernels.class);
     }
 
     private static final class PlainHolder {

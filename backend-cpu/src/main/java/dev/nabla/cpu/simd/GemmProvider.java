@@ -4,13 +4,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the matrix-multiply kernels once per JVM, as Lucene's VectorizationProvider does: the Vector API kernels
- * when {@code jdk.incubator.vector} is readable (loaded by name, so that nothing else links against the incubator
- * module), plain Java otherwise. The system property {@code nabla.cpu.vector=false} forces plain Java.
+ * The matrix-multiply kernels, chosen once per JVM by {@link VectorChoice}: the Vector API kernels when
+ * {@code jdk.incubator.vector} is readable and the CPU suits them, plain Java otherwise.
  */
 public abstract class GemmProvider {
     private static final Logger LOG = LoggerFactory.getLogger(GemmProvider.class);
-    private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_PROVIDER = "dev.nabla.cpu.simd.VectorGemmProvider";
 
     GemmProvider() {
@@ -28,15 +26,12 @@ public abstract class GemmProvider {
 
     /** True when the Vector API module is readable, so {@link #vector()} can be used. */
     public static boolean vectorAvailable() {
-        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+        return VectorChoice.available();
     }
 
     /** The Vector API kernels; throws {@link UnsupportedOperationException} when the module is not readable. */
     public static GemmProvider vector() {
-        if (!vectorAvailable()) {
-            throw new UnsupportedOperationException("the Vector API kernels need the JVM flag --add-modules "
-                    + VECTOR_MODULE);
-        }
+        VectorChoice.requireAvailable("kernels");
         return VectorHolder.INSTANCE;
     }
 
@@ -59,41 +54,13 @@ public abstract class GemmProvider {
         return name();
     }
 
-    private static GemmProvider pick() {
-        if ("false".equalsIgnoreCase(System.getProperty("nabla.cpu.vector"))) {
-            LOG.info("Nabla CPU matmul: plain Java kernels (forced by -Dnabla.cpu.vector=false)");
-            return scalar();
-        }
-        if (!vectorAvailable()) {
-            LOG.info("Nabla CPU matmul: plain Java kernels; start the JVM with --add-modules {} for the faster "
-                    + "Vector API kernels", VECTOR_MODULE);
-            return scalar();
-        }
-        GemmProvider vector = vector();
-        String unsuitable = vector.unsuitable();
-        if (unsuitable != null) {
-            LOG.info("Nabla CPU matmul: plain Java kernels, as {}", unsuitable);
-            return scalar();
-        }
-        LOG.info("Nabla CPU matmul: {}", vector.name());
-        return vector;
-    }
-
     private static final class Holder {
-        static final GemmProvider INSTANCE = pick();
+        static final GemmProvider INSTANCE = VectorChoice.pick(LOG, "matmul", "kernels", GemmProvider::scalar,
+                GemmProvider::vector, GemmProvider::unsuitable, GemmProvider::name);
     }
 
     private static final class VectorHolder {
-        static final GemmProvider INSTANCE = load();
-
-        private static GemmProvider load() {
-            try {
-                return Class.forName(VECTOR_PROVIDER).asSubclass(GemmProvider.class).getDeclaredConstructor()
-                        .newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot load " + VECTOR_PROVIDER, e);
-            }
-        }
+        static final GemmProvider INSTANCE = VectorChoice.load(VECTOR_PROVIDER, GemmProvider.class);
     }
 
     private static final class ScalarHolder {

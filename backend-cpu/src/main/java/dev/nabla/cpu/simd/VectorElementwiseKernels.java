@@ -12,10 +12,7 @@ final class VectorElementwiseKernels extends ElementwiseKernels {
 
     @Override
     public String unsuitable() {
-        int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
-        if (bits < 128) return "the preferred vector size is only " + bits + " bits";
-        // exp's fused multiply-adds must match FloatMath's, which fuses them only where the CPU can.
-        return FloatMath.FUSED ? null : "the CPU has no FMA";
+        return VectorSuitability.unsuitable();
     }
 
     @Override

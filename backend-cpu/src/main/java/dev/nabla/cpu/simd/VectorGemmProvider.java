@@ -9,10 +9,7 @@ final class VectorGemmProvider extends GemmProvider {
 
     @Override
     String unsuitable() {
-        int bits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
-        if (bits < 128) return "the preferred vector size is only " + bits + " bits";
-        // Without hardware FMA the Vector API emulates fma() exactly in software, orders of magnitude slower.
-        return CpuFeatures.hasFma() ? null : "the CPU has no FMA";
+        return VectorSuitability.unsuitable();
     }
 
     @Override
