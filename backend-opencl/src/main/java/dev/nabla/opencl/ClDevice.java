@@ -28,6 +28,7 @@ import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
 import static org.jocl.CL.clGetEventInfo;
 import static org.jocl.CL.clReleaseEvent;
+import static org.jocl.CL.clWaitForEvents;
 
 /**
  * One opened device: its context, its single in-order queue (so commands run in the order they were enqueued and
@@ -144,7 +145,8 @@ final class ClDevice {
     /** Drops the host copies of completed uploads; waits for all of them when too many are in flight. */
     private void retireUploads(long incoming) {
         if (pendingBytes + incoming > PENDING_LIMIT || pending.size() >= PENDING_COUNT) {
-            clFinish(queue);
+            // The queue is in order, so the newest upload completing means all of them have.
+            clWaitForEvents(1, new cl_event[] {pending.peekLast().event()});
             releasePending(pending.size());
             return;
         }

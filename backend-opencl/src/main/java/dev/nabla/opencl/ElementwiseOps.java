@@ -31,16 +31,14 @@ final class ElementwiseOps {
 
     static void unary(UnaryOp op, Strided out, Strided in) {
         if (!defined(op, in.dtype())) {
-            throw new IllegalArgumentException("opencl backend: " + op + " is not defined on " + in.dtype()
-                    + " (core converts it first)");
+            throw OpenClBackend.unsupported(op, in.dtype());
         }
         run(in.dtype(), "unary_1d_" + op, "unary_nd", new Strided[] {out, in}, l -> l.i(op.ordinal()));
     }
 
     static void binary(BinaryOp op, Strided out, Strided a, Strided b) {
         if (!defined(op, a.dtype())) {
-            throw new IllegalArgumentException("opencl backend: " + op + " is not defined on " + a.dtype()
-                    + " (core converts it first)");
+            throw OpenClBackend.unsupported(op, a.dtype());
         }
         String name = op.isComparison() ? "compare" : "binary";
         run(a.dtype(), name + "_1d_" + op, name + "_nd", new Strided[] {out, a, b}, l -> l.i(op.ordinal()));

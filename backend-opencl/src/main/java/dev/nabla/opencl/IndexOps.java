@@ -41,8 +41,7 @@ final class IndexOps {
 
     static void cumsum(Strided out, Strided in, int dim) {
         if (in.dtype() == DType.BOOL) {
-            throw new IllegalArgumentException("opencl backend: cumsum is not defined on " + in.dtype()
-                    + " (core converts it first)");
+            throw OpenClBackend.unsupported("cumsum", in.dtype());
         }
         if (in.numel() == 0) return;
         Layout lines = Layout.of(without(in.shape(), dim), new int[] {out.offset(), in.offset()},

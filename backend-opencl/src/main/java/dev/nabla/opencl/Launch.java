@@ -38,7 +38,7 @@ final class Launch {
 
     /** The buffer of {@code s}'s storage. */
     Launch buf(Strided s) {
-        OpenClStorage storage = (OpenClStorage) s.storage();
+        OpenClStorage storage = OpenClBackend.storage(s);
         keep.add(storage);
         return mem(storage.mem());
     }

@@ -68,11 +68,6 @@ final class Layout {
         return n;
     }
 
-    /** The merged size of dim {@code d}. */
-    int size(int d) {
-        return shape[d];
-    }
-
     /** Operand {@code j}'s first element. */
     int offset(int j) {
         return offsets[j];

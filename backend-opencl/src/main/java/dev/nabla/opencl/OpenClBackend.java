@@ -135,6 +135,12 @@ public final class OpenClBackend implements Backend {
         SortOps.argsort(out, in, dim, descending);
     }
 
+    /** The error for an op that core converts to another dtype before it reaches this backend. */
+    static IllegalArgumentException unsupported(Object op, DType t) {
+        return new IllegalArgumentException("opencl backend: " + op + " is not defined on " + t
+                + " (core converts it first)");
+    }
+
     /** The OpenCL storage behind {@code s}. */
     static OpenClStorage storage(Strided s) {
         return (OpenClStorage) s.storage();

@@ -23,7 +23,7 @@ final class ReduceOps {
     static void reduce(ReduceOp op, Strided out, Strided in, int[] dims) {
         DType t = in.dtype();
         if (!defined(op, t)) {
-            throw new IllegalArgumentException("opencl backend: " + op + " is not defined on " + t + " (core converts it first)");
+            throw OpenClBackend.unsupported(op, t);
         }
         int rank = in.rank();
         boolean[] reduced = new boolean[rank];

@@ -10,8 +10,7 @@ final class SortOps {
 
     static void argsort(Strided out, Strided in, int dim, boolean descending) {
         if (in.dtype() == DType.BOOL) {
-            throw new IllegalArgumentException("opencl backend: argsort is not defined on " + in.dtype()
-                    + " (core converts it first)");
+            throw OpenClBackend.unsupported("argsort", in.dtype());
         }
         int n = in.shape()[dim];
         if (in.numel() == 0) return;
@@ -45,11 +44,10 @@ final class SortOps {
 
     /** Sorts contiguous copies, for layouts whose line dims do not merge to the 8 a kernel takes. */
     private static void argsortDense(ClDevice device, Strided out, Strided in, int dim, boolean descending) {
-        int[] strides = Strided.contiguousStrides(in.shape());
         try (OpenClStorage keys = device.allocate(in.dtype(), in.numel(), false);
              OpenClStorage order = device.allocate(DType.INT64, in.numel(), false)) {
-            Strided denseIn = new Strided(keys, in.shape(), strides, 0);
-            Strided denseOut = new Strided(order, in.shape(), strides, 0);
+            Strided denseIn = Strided.contiguous(keys, in.shape());
+            Strided denseOut = Strided.contiguous(order, in.shape());
             ElementwiseOps.copy(denseIn, in);
             argsort(denseOut, denseIn, dim, descending);
             ElementwiseOps.copy(out, denseOut);
