@@ -18,6 +18,15 @@ final class CategoricalLosses {
      * targets that are not ignored (NaN when every target is ignored, as PyTorch).
      */
     static Tensor nll(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Reduction reduction) {
+        return nllWithTargets(input, target, weight, ignoreIndex, reduction).loss();
+    }
+
+    /** An nll loss and the targets it was computed from (the smoothed cross entropy reuses their weights). */
+    private record Nll(Tensor loss, Targets targets) {
+    }
+
+    private static Nll nllWithTargets(Tensor input, Tensor target, Tensor weight, long ignoreIndex,
+                                      Reduction reduction) {
         String op = "nll_loss";
         PointwiseLosses.requireFloating(op, input);
         if (input.dim() == 1) {
@@ -25,17 +34,18 @@ final class CategoricalLosses {
                 throw new IllegalArgumentException(op + ": an unbatched input of shape " + Arrays.toString(input.shape())
                         + " needs a 0-dim target, got shape " + Arrays.toString(target.shape()));
             }
-            Tensor r = nll(input.unsqueeze(0), target.unsqueeze(0), weight, ignoreIndex, reduction);
-            return reduction == Reduction.NONE ? r.squeeze(0) : r;
+            Nll r = nllWithTargets(input.unsqueeze(0), target.unsqueeze(0), weight, ignoreIndex, reduction);
+            return reduction == Reduction.NONE ? new Nll(r.loss().squeeze(0), r.targets()) : r;
         }
         Targets t = targets(op, input, target, weight, ignoreIndex);
         Tensor picked = input.gather(1, t.safe.unsqueeze(1)).squeeze(1);
         Tensor losses = picked.neg().mul(t.weights);
-        return switch (reduction) {
+        Tensor loss = switch (reduction) {
             case NONE -> losses;
             case SUM -> losses.sum();
             case MEAN -> losses.sum().div(t.weights.sum());
         };
+        return new Nll(loss, t);
     }
 
     /**
@@ -59,17 +69,17 @@ final class CategoricalLosses {
         if (Arrays.equals(input.shape(), target.shape())) {
             return probabilityTargets(op, logp, target, w, ignoreIndex, reduction, labelSmoothing, classDim);
         }
-        Tensor nll = nll(logp, target, weight, ignoreIndex, reduction);
-        if (labelSmoothing == 0) return nll;
+        Nll nll = nllWithTargets(logp, target, weight, ignoreIndex, reduction);
+        if (labelSmoothing == 0) return nll.loss();
         Tensor smooth = (w == null ? logp : logp.mul(w)).sum(classDim).neg();
-        Tensor ignored = target.eq((double) ignoreIndex);
-        smooth = smooth.maskedFill(ignored, 0.0);
+        smooth = smooth.maskedFill(target.eq((double) ignoreIndex), 0.0);
         Tensor uniform = switch (reduction) {
             case NONE -> smooth;
             case SUM -> smooth.sum();
-            case MEAN -> smooth.sum().div(keptWeight(input, target, weight, ignoreIndex, ignored));
+            // The number (or, with class weights, the total weight) of targets that are not ignored.
+            case MEAN -> smooth.sum().div(nll.targets().weights().sum());
         };
-        return nll.mul(1 - labelSmoothing).add(uniform.mul(labelSmoothing / classes));
+        return nll.loss().mul(1 - labelSmoothing).add(uniform.mul(labelSmoothing / classes));
     }
 
     private static Tensor probabilityTargets(String op, Tensor logp, Tensor target, Tensor w, long ignoreIndex,
@@ -90,14 +100,6 @@ final class CategoricalLosses {
             case SUM -> prod.sum().neg();
             case MEAN -> prod.sum().neg().div((double) (logp.numel() / Math.max(classes, 1)));
         };
-    }
-
-    /** The number (or, with class weights, the total weight) of targets that are not ignored. */
-    private static Tensor keptWeight(Tensor input, Tensor target, Tensor weight, long ignoreIndex, Tensor ignored) {
-        if (weight == null) return ignored.logicalNot().to(input.dtype()).sum();
-        Tensor batched = input.dim() == 1 ? input.unsqueeze(0) : input;
-        Tensor batchedTarget = input.dim() == 1 ? target.unsqueeze(0) : target;
-        return targets("cross_entropy", batched, batchedTarget, weight, ignoreIndex).weights.sum();
     }
 
     /** Targets as INT64 with ignored entries replaced by class 0, and each target's weight (0 where ignored). */
@@ -149,9 +151,6 @@ final class CategoricalLosses {
 
     /** The class weights shaped to broadcast along {@code classDim} of a {@code dims}-dimensional input. */
     private static Tensor classView(Tensor weight, int dims, int classDim) {
-        int[] shape = new int[dims];
-        Arrays.fill(shape, 1);
-        shape[classDim] = weight.numel();
-        return weight.reshape(shape);
+        return weight.reshape(Tuples.alongDim(dims, classDim, weight.numel()));
     }
 }

@@ -1,8 +1,6 @@
 package dev.nabla.nn;
 
-import dev.nabla.Generator;
 import dev.nabla.Nabla;
-import dev.nabla.NoGrad;
 import dev.nabla.Parameter;
 
 /**
@@ -66,17 +64,7 @@ abstract class ConvBase extends Module {
      * i.e. U(±1/sqrt(fan_in)) with fan_in = weight.size(1) * kernel taps, then bias from U(±1/sqrt(fan_in)).
      */
     public void resetParameters() {
-        int fanIn = weight.size(1);
-        for (int k : kernelSize) fanIn *= k;
-        double a = Math.sqrt(5);
-        double gain = Math.sqrt(2.0 / (1 + a * a));
-        // Computed in PyTorch's order of operations, so the bound matches it to the last bit.
-        double weightBound = fanIn > 0 ? Math.sqrt(3.0) * (gain / Math.sqrt(fanIn)) : 0;
-        double biasBound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-        try (NoGrad g = NoGrad.enter()) {
-            weight.uniform_(-weightBound, weightBound, Generator.defaultGenerator());
-            if (bias != null) bias.uniform_(-biasBound, biasBound, Generator.defaultGenerator());
-        }
+        Init.defaultLayerInit(weight, bias);
     }
 
     /** The weight: [out, in / groups, *kernel], or [in, out / groups, *kernel] for a transposed convolution. */
@@ -107,10 +95,10 @@ abstract class ConvBase extends Module {
     @Override
     protected String extraRepr() {
         StringBuilder b = new StringBuilder().append(inChannels).append(", ").append(outChannels)
-                .append(", kernel_size=").append(Tuples.str(kernelSize)).append(", stride=").append(Tuples.str(stride));
-        if (!allEqual(padding, 0)) b.append(", padding=").append(Tuples.str(padding));
-        if (!allEqual(dilation, 1)) b.append(", dilation=").append(Tuples.str(dilation));
-        if (!allEqual(outputPadding, 0)) b.append(", output_padding=").append(Tuples.str(outputPadding));
+                .append(", kernel_size=").append(PyRepr.ofTuple(kernelSize)).append(", stride=").append(PyRepr.ofTuple(stride));
+        if (!allEqual(padding, 0)) b.append(", padding=").append(PyRepr.ofTuple(padding));
+        if (!allEqual(dilation, 1)) b.append(", dilation=").append(PyRepr.ofTuple(dilation));
+        if (!allEqual(outputPadding, 0)) b.append(", output_padding=").append(PyRepr.ofTuple(outputPadding));
         if (groups != 1) b.append(", groups=").append(groups);
         if (bias == null) b.append(", bias=False");
         return b.toString();

@@ -1,7 +1,6 @@
 package dev.nabla.nn;
 
 import dev.nabla.Nabla;
-import dev.nabla.NoGrad;
 import dev.nabla.Parameter;
 import dev.nabla.Tensor;
 
@@ -37,11 +36,7 @@ public class Embedding extends Module {
     /** Refills the table from N(0, 1) (default generator) and zeroes the padding row. */
     public void resetParameters() {
         Init.normal_(weight);
-        if (paddingIdx != null) {
-            try (NoGrad g = NoGrad.enter()) {
-                weight.select(0, paddingIdx).fill_(0.0);
-            }
-        }
+        if (paddingIdx != null) Init.zeros_(weight.select(0, paddingIdx));
     }
 
     /** The table, shape [num_embeddings, embedding_dim]. */

@@ -46,7 +46,7 @@ final class FunctionalConv {
             padded[i] = size[i] + 2L * p[i];
             reach[i] = (long) d[i] * (kernel[i] - 1) + 1;
             if (padded[i] > Integer.MAX_VALUE / 4 || reach[i] > Integer.MAX_VALUE / 4) {
-                throw new IllegalArgumentException(op + ": padding " + Tuples.str(p) + " or dilation " + Tuples.str(d)
+                throw new IllegalArgumentException(op + ": padding " + PyRepr.ofTuple(p) + " or dilation " + PyRepr.ofTuple(d)
                         + " is too large for input " + Arrays.toString(input.shape()));
             }
             fits &= padded[i] >= reach[i];
@@ -88,8 +88,8 @@ final class FunctionalConv {
         for (int i = 0; i < 2; i++) {
             if (o[i] >= s[i] && o[i] >= d[i]) {
                 throw new IllegalArgumentException(op + ": output padding must be smaller than either stride or dilation, "
-                        + "but got output_padding=" + Tuples.str(o) + ", stride=" + Tuples.str(s) + ", dilation="
-                        + Tuples.str(d));
+                        + "but got output_padding=" + PyRepr.ofTuple(o) + ", stride=" + PyRepr.ofTuple(s) + ", dilation="
+                        + PyRepr.ofTuple(d));
             }
         }
         boolean batched = checkRanks(op, 2, input, weight);
@@ -171,13 +171,13 @@ final class FunctionalConv {
         Tensor cols = batched ? input : input.unsqueeze(0);
         if (cols.size(1) % (k[0] * k[1]) != 0) {
             throw new IllegalArgumentException(op + ": expected size of input's dimension 1 to be divisible by the product "
-                    + "of kernel_size, but got input.size(1)=" + cols.size(1) + " and kernel_size=" + Tuples.str(k));
+                    + "of kernel_size, but got input.size(1)=" + cols.size(1) + " and kernel_size=" + PyRepr.ofTuple(k));
         }
         int[] blocks = blocks(op, size, k, d, p, s);
         if (cols.size(2) != blocks[0] * blocks[1]) {
-            throw new IllegalArgumentException(op + ": given output_size=" + Tuples.str(size) + ", kernel_size="
-                    + Tuples.str(k) + ", dilation=" + Tuples.str(d) + ", padding=" + Tuples.str(p) + ", stride="
-                    + Tuples.str(s) + ", expected size of input's dimension 2 to match the calculated number of sliding "
+            throw new IllegalArgumentException(op + ": given output_size=" + PyRepr.ofTuple(size) + ", kernel_size="
+                    + PyRepr.ofTuple(k) + ", dilation=" + PyRepr.ofTuple(d) + ", padding=" + PyRepr.ofTuple(p) + ", stride="
+                    + PyRepr.ofTuple(s) + ", expected size of input's dimension 2 to match the calculated number of sliding "
                     + "blocks " + blocks[0] + " * " + blocks[1] + " = " + blocks[0] * blocks[1] + ", but got input.size(2)="
                     + cols.size(2) + " (input shape " + Arrays.toString(input.shape()) + ")");
         }
@@ -194,9 +194,9 @@ final class FunctionalConv {
             out[i] = span < 0 ? 0 : (int) (span / s[i] + 1);
         }
         if (out[0] < 1 || out[1] < 1) {
-            throw new IllegalArgumentException(op + ": given spatial size " + Tuples.str(size) + ", kernel_size="
-                    + Tuples.str(k) + ", dilation=" + Tuples.str(d) + ", padding=" + Tuples.str(p) + ", stride="
-                    + Tuples.str(s) + ", the calculated shape of the array of sliding blocks is " + Tuples.str(out)
+            throw new IllegalArgumentException(op + ": given spatial size " + PyRepr.ofTuple(size) + ", kernel_size="
+                    + PyRepr.ofTuple(k) + ", dilation=" + PyRepr.ofTuple(d) + ", padding=" + PyRepr.ofTuple(p) + ", stride="
+                    + PyRepr.ofTuple(s) + ", the calculated shape of the array of sliding blocks is " + PyRepr.ofTuple(out)
                     + ", but its components must be at least one");
         }
         return out;

@@ -22,9 +22,7 @@ final class FunctionalNorms {
         checkPerChannel("weight", weight, c);
         checkPerChannel("bias", bias, c);
         int[] reduce = new int[input.dim() - 1];
-        int[] statShape = new int[input.dim()];
-        Arrays.fill(statShape, 1);
-        statShape[1] = c;
+        int[] statShape = Tuples.alongDim(input.dim(), 1, c);
         for (int d = 0, k = 0; d < input.dim(); d++) if (d != 1) reduce[k++] = d;
         Tensor mean;
         Tensor var;
@@ -104,9 +102,7 @@ final class FunctionalNorms {
         for (int d = 2; d < input.dim(); d++) perGroup *= input.size(d);
         Tensor grouped = input.reshape(input.size(0), numGroups, perGroup);
         Tensor out = normalize(grouped, new int[] {2}, eps).reshape(input.shape());
-        int[] statShape = new int[input.dim()];
-        Arrays.fill(statShape, 1);
-        statShape[1] = c;
+        int[] statShape = Tuples.alongDim(input.dim(), 1, c);
         return affine(out, weight, bias, statShape);
     }
 

@@ -89,15 +89,15 @@ final class FunctionalPool {
         Tuples.atLeast(op, "dilation", d, 1);
         if (p[0] > k[0] / 2 || p[1] > k[1] / 2) {
             throw new IllegalArgumentException(op + ": pad should be at most half of kernel size, but got padding="
-                    + Tuples.str(p) + " and kernel_size=" + Tuples.str(k));
+                    + PyRepr.ofTuple(p) + " and kernel_size=" + PyRepr.ofTuple(k));
         }
         int[] in = {x.size(2), x.size(3)};
         long[] out = new long[2];
         for (int i = 0; i < 2; i++) out[i] = outputSize(in[i], k[i], p[i], s[i], d[i], ceilMode);
         if (out[0] < 1 || out[1] < 1) {
             throw new IllegalArgumentException(op + ": given input of shape " + Arrays.toString(input.shape())
-                    + ", kernel_size=" + Tuples.str(k) + ", stride=" + Tuples.str(s) + ", padding=" + Tuples.str(p)
-                    + ", dilation=" + Tuples.str(d) + ", the calculated output size (" + out[0] + " x " + out[1]
+                    + ", kernel_size=" + PyRepr.ofTuple(k) + ", stride=" + PyRepr.ofTuple(s) + ", padding=" + PyRepr.ofTuple(p)
+                    + ", dilation=" + PyRepr.ofTuple(d) + ", the calculated output size (" + out[0] + " x " + out[1]
                     + ") is too small");
         }
         return new Window2d(k[0], k[1], d[0], d[1], p[0], p[1], s[0], s[1], (int) out[0], (int) out[1]);

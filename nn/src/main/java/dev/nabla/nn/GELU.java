@@ -5,6 +5,7 @@ import dev.nabla.Tensor;
 /** The Gaussian error linear unit, exact or with the tanh approximation, as PyTorch's {@code nn.GELU}. */
 public class GELU extends Module {
     private final String approximate;
+    private final boolean tanh;
 
     /** The exact GELU ({@code approximate='none'}). */
     public GELU() {
@@ -13,7 +14,7 @@ public class GELU extends Module {
 
     /** {@code approximate} is "none" (exact) or "tanh". */
     public GELU(String approximate) {
-        Functional.geluTanh(approximate);
+        this.tanh = Functional.geluTanh(approximate);
         this.approximate = approximate;
     }
 
@@ -25,7 +26,7 @@ public class GELU extends Module {
     /** GELU of the single input. */
     @Override
     public Tensor forward(Tensor... inputs) {
-        return Functional.gelu(single(inputs), approximate);
+        return single(inputs).gelu(tanh);
     }
 
     @Override

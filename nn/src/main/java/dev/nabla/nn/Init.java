@@ -190,6 +190,20 @@ public final class Init {
         return uniform_(tensor, -bound, bound, generator);
     }
 
+    /**
+     * The default initialization of PyTorch's Linear and convolution layers, from the default generator in this
+     * order: weight from kaiming_uniform(a = sqrt(5)), i.e. U(±1/sqrt(fan_in)), then bias (if any) from
+     * U(±1/sqrt(fan_in)), 0 when fan_in is 0.
+     */
+    static void defaultLayerInit(Tensor weight, Tensor bias) {
+        kaimingUniform_(weight, Math.sqrt(5), "fan_in", "leaky_relu");
+        if (bias != null) {
+            int fanIn = calculateFanInAndFanOut(weight)[0];
+            double bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+            uniform_(bias, -bound, bound);
+        }
+    }
+
     /** Kaiming/He normal with a = 0, fan_in, leaky_relu; returns the tensor. */
     public static Tensor kaimingNormal_(Tensor tensor) {
         return kaimingNormal_(tensor, 0, "fan_in", "leaky_relu");

@@ -34,12 +34,7 @@ public class Linear extends Module {
      * U(±1/sqrt(in)) (0 when in is 0), drawn from the default generator in that order.
      */
     public void resetParameters() {
-        Init.kaimingUniform_(weight, Math.sqrt(5), "fan_in", "leaky_relu");
-        if (bias != null) {
-            int fanIn = Init.calculateFanInAndFanOut(weight)[0];
-            double bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-            Init.uniform_(bias, -bound, bound);
-        }
+        Init.defaultLayerInit(weight, bias);
     }
 
     /** The weight, shape [out_features, in_features]. */

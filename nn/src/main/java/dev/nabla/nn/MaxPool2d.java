@@ -51,6 +51,6 @@ public class MaxPool2d extends Module {
     protected String extraRepr() {
         return "kernel_size=" + Tuples.show(kernelSize, pairs) + ", stride=" + Tuples.show(stride, pairs) + ", padding="
                 + Tuples.show(padding, pairs) + ", dilation=" + Tuples.show(dilation, pairs) + ", ceil_mode="
-                + Tuples.bool(ceilMode);
+                + PyRepr.ofBoolean(ceilMode);
     }
 }

@@ -3,6 +3,7 @@ package dev.nabla.nn;
 import dev.nabla.Tensor;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
@@ -22,10 +23,15 @@ public class ModuleList extends Module implements Iterable<Module> {
 
     /** The i-th module (negative from the end). */
     public Module get(int index) {
-        List<Module> all = new ArrayList<>(registeredModules().values());
+        return at("ModuleList", registeredModules().values(), index);
+    }
+
+    /** The index-th of {@code modules} (negative from the end); errors name {@code owner}. */
+    static Module at(String owner, Collection<Module> modules, int index) {
+        List<Module> all = new ArrayList<>(modules);
         int i = index < 0 ? index + all.size() : index;
         if (i < 0 || i >= all.size()) {
-            throw new IndexOutOfBoundsException("ModuleList: index " + index + " is out of range for " + all.size()
+            throw new IndexOutOfBoundsException(owner + ": index " + index + " is out of range for " + all.size()
                     + " modules");
         }
         return all.get(i);

@@ -2,9 +2,7 @@ package dev.nabla.nn;
 
 import dev.nabla.Tensor;
 
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 
 /** Modules applied one after another, named "0", "1", ..., as PyTorch's {@code nn.Sequential}. */
 public class Sequential extends Module implements Iterable<Module> {
@@ -22,13 +20,7 @@ public class Sequential extends Module implements Iterable<Module> {
 
     /** The i-th module (negative from the end). */
     public Module get(int index) {
-        List<Module> all = new ArrayList<>(registeredModules().values());
-        int i = index < 0 ? index + all.size() : index;
-        if (i < 0 || i >= all.size()) {
-            throw new IndexOutOfBoundsException("Sequential: index " + index + " is out of range for " + all.size()
-                    + " modules");
-        }
-        return all.get(i);
+        return ModuleList.at("Sequential", registeredModules().values(), index);
     }
 
     /** The number of modules. */

@@ -28,25 +28,21 @@ final class Tuples {
         for (int v : values) {
             if (v < min) {
                 throw new IllegalArgumentException(op + ": " + name + " must be " + (min == 0 ? "non-negative" : "positive")
-                        + ", but got " + str(values));
+                        + ", but got " + PyRepr.ofTuple(values));
             }
         }
     }
 
-    /** Python's repr of a tuple of ints: {@code (3,)} or {@code (3, 3)}. */
-    static String str(int[] values) {
-        StringBuilder b = new StringBuilder("(");
-        for (int i = 0; i < values.length; i++) b.append(i == 0 ? "" : ", ").append(values[i]);
-        return b.append(values.length == 1 ? ",)" : ")").toString();
-    }
-
     /** The repr of a setting PyTorch stores as given: the tuple, or the single int it was made from. */
     static String show(int[] values, boolean tuple) {
-        return tuple ? str(values) : String.valueOf(values[0]);
+        return tuple ? PyRepr.ofTuple(values) : String.valueOf(values[0]);
     }
 
-    /** Python's repr of a bool. */
-    static String bool(boolean b) {
-        return b ? "True" : "False";
+    /** A shape of {@code rank} ones except {@code n} at {@code dim}: a per-channel vector's broadcast view. */
+    static int[] alongDim(int rank, int dim, int n) {
+        int[] shape = new int[rank];
+        java.util.Arrays.fill(shape, 1);
+        shape[dim] = n;
+        return shape;
     }
 }
