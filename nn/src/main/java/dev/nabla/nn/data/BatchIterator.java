@@ -42,7 +42,7 @@ public final class BatchIterator<B> implements Iterator<B>, AutoCloseable {
     private Cleaner.Cleanable stopWorker;
     private Future<B> pending;
 
-    BatchIterator(Function<int[], B> fetch, int samples, int batchSize, boolean shuffle, boolean dropLast,
+    BatchIterator(Function<int[], B> fetch, int samples, int batchSize, boolean shuffle, int batches,
                   boolean prefetch, Generator generator) {
         this.fetch = fetch;
         this.samples = samples;
@@ -50,7 +50,7 @@ public final class BatchIterator<B> implements Iterator<B>, AutoCloseable {
         this.shuffle = shuffle;
         this.prefetch = prefetch;
         this.generator = generator;
-        this.batches = dropLast ? samples / batchSize : (samples + batchSize - 1) / batchSize;
+        this.batches = batches;
         draw64(generator != null ? generator : Generator.defaultGenerator());
     }
 

@@ -39,9 +39,10 @@ public final class Collate {
 
     private static Object collate(List<?> samples, String path) {
         Object first = samples.get(0);
+        Class<?> kind = first == null ? null : kind(first);
         for (int i = 1; i < samples.size(); i++) {
             Object s = samples.get(i);
-            boolean same = first == null ? s == null : s != null && kind(s) == kind(first);
+            boolean same = first == null ? s == null : s != null && kind(s) == kind;
             if (!same) {
                 throw new IllegalArgumentException("defaultCollate: " + path + " mixes sample types: sample 0 has "
                         + typeName(first) + " and sample " + i + " has " + typeName(s));
@@ -52,12 +53,12 @@ public final class Collate {
         if (first instanceof List) return collateLists(samples, path);
         if (first instanceof Map) return collateMaps(samples, path);
         if (first.getClass().isArray()) return collateArrays(samples, path);
-        if (first instanceof Double || first instanceof Float) {
+        if (kind == Double.class) {
             double[] v = new double[samples.size()];
             for (int i = 0; i < v.length; i++) v[i] = ((Number) samples.get(i)).doubleValue();
             return Nabla.tensor(v);
         }
-        if (first instanceof Long || first instanceof Integer || first instanceof Short || first instanceof Byte) {
+        if (kind == Long.class) {
             long[] v = new long[samples.size()];
             for (int i = 0; i < v.length; i++) v[i] = ((Number) samples.get(i)).longValue();
             return Nabla.tensor(v);

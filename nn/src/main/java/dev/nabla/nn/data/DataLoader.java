@@ -76,7 +76,7 @@ public final class DataLoader<B> implements Iterable<B> {
     /** One epoch; close it (or run it to the end) to stop its prefetch thread early. */
     @Override
     public BatchIterator<B> iterator() {
-        return new BatchIterator<>(fetch, samples, batchSize, shuffle, dropLast, prefetch, generator);
+        return new BatchIterator<>(fetch, samples, batchSize, shuffle, size(), prefetch, generator);
     }
 
     /**

@@ -93,16 +93,15 @@ public final class Checkpoint {
             if (k.startsWith(OPTIMIZER_PREFIX)) values.put(k.substring(OPTIMIZER_PREFIX.length()), v);
         });
         Map<String, Tensor> modelBefore = copy(module.stateDict());
-        OptimizerState optimizerBefore = copy(optimizer.stateDict());
         LoadResult result = loadModel(file, module, model, strict);
         try {
             optimizer.loadStateDict(new OptimizerState(optimizerTensors, values));
         } catch (RuntimeException e) {
             IllegalArgumentException error = new IllegalArgumentException(file + ": the optimizer state does not fit "
                     + "the optimizer: " + e.getMessage(), e);
+            // A failed Optimizer.loadStateDict leaves the optimizer unchanged; only the model needs restoring.
             try {
                 module.loadStateDict(modelBefore, false);
-                optimizer.loadStateDict(optimizerBefore);
             } catch (RuntimeException restore) {
                 error.addSuppressed(restore);
             }
@@ -123,9 +122,5 @@ public final class Checkpoint {
         Map<String, Tensor> out = new LinkedHashMap<>();
         tensors.forEach((k, v) -> out.put(k, v.detach().clone()));
         return out;
-    }
-
-    private static OptimizerState copy(OptimizerState state) {
-        return new OptimizerState(copy(state.tensors()), new LinkedHashMap<>(state.values()));
     }
 }

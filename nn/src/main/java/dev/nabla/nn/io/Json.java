@@ -1,6 +1,9 @@
 package dev.nabla.nn.io;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,6 +41,11 @@ final class Json {
         p.skipSpace();
         if (p.pos < text.length()) throw p.error("unexpected " + p.describe() + " after the JSON value");
         return v;
+    }
+
+    /** {@code bytes} as UTF-8, failing on malformed input instead of substituting characters. */
+    static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 
     /** {@code s} as a JSON string literal, escaped as serde_json (Rust's, which safetensors uses) escapes it. */

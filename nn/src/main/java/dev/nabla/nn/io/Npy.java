@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +100,7 @@ public final class Npy {
                     + "save a C-ordered array");
         }
         DType dtype = DTYPES.get(at);
-        long payload = TensorBytes.byteSize(dtype, header.numel());
+        long payload = TensorBytes.byteSize(dtype, header.shape());
         long headerTotal = 8 + lengthBytes + headerLength;
         if (available >= 0 && available - headerTotal < payload) {
             throw new FileFormatException(file, where + "truncated payload: shape " + Arrays.toString(header.shape())
@@ -147,7 +146,6 @@ public final class Npy {
 
     private static String decode(byte[] bytes, int major) throws CharacterCodingException {
         if (major < 3) return new String(bytes, StandardCharsets.ISO_8859_1);
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        return Json.strictUtf8(bytes);
     }
 }

@@ -14,13 +14,6 @@ import java.util.List;
  */
 record NpyHeader(String descr, boolean fortranOrder, int[] shape) {
 
-    /** The number of elements. */
-    long numel() {
-        long n = 1;
-        for (int s : shape) n *= s;
-        return n;
-    }
-
     /** Parses {@code text}; an IllegalArgumentException says what is wrong and where. */
     static NpyHeader parse(String text) {
         return new Parser(text).header();

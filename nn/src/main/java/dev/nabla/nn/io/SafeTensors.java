@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,8 +149,7 @@ public final class SafeTensors {
     private static Header parseHeader(Path file, byte[] bytes) throws FileFormatException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = Json.strictUtf8(bytes);
         } catch (CharacterCodingException e) {
             throw new FileFormatException(file, "the header is not valid UTF-8", e);
         }
@@ -190,7 +188,7 @@ public final class SafeTensors {
                         + ", " + e.end + "]: tensor data must be contiguous, and the previous tensor ends at "
                         + cursor);
             }
-            long need = TensorBytes.byteSize(e.dtype, numel(e.shape));
+            long need = TensorBytes.byteSize(e.dtype, e.shape);
             if (e.end - e.begin != need) {
                 throw new FileFormatException(file, "tensor '" + e.name + "' has data_offsets [" + e.begin + ", "
                         + e.end + "] spanning " + (e.end - e.begin) + " bytes, but dtype " + code(e.dtype)
@@ -258,12 +256,6 @@ public final class SafeTensors {
         if (v == null) return "nothing";
         if (v instanceof String s) return Json.quote(s);
         return v.toString();
-    }
-
-    private static long numel(int[] shape) {
-        long n = 1;
-        for (int s : shape) n *= s;
-        return n;
     }
 
     private static String code(DType dtype) {

@@ -23,6 +23,13 @@ final class TensorBytes {
         return numel * dtype.itemSize();
     }
 
+    /** The payload size of a tensor of {@code dtype} and {@code shape}. */
+    static long byteSize(DType dtype, int[] shape) {
+        long numel = 1;
+        for (int d : shape) numel *= d;
+        return byteSize(dtype, numel);
+    }
+
     /** Writes the elements of {@code t}, row-major, little-endian; BOOL as bytes 0 and 1. */
     static void write(OutputStream out, Tensor t) throws IOException {
         byte[] buf = new byte[CHUNK];

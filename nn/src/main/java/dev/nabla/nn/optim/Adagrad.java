@@ -39,7 +39,7 @@ public final class Adagrad extends Optimizer {
         Tensor g = l2Gradient(p, grad, group, weightDecay);
         double clr = lr / (1 + (t - 1) * lrDecay);
         sum.add_(g.mul(g));
-        p.add_(g.div(sum.sqrt().add(eps)), -clr);
+        p.add_(g.div(sum.sqrt().add_(eps)), -clr);
     }
 
     /**

@@ -43,7 +43,7 @@ final class AdamUpdate {
             max.copy_(max.maximum(expAvgSq));
             second = max;
         }
-        Tensor denom = second.sqrt().div(biasCorrection2Sqrt).add(eps);
+        Tensor denom = second.sqrt().div_(biasCorrection2Sqrt).add_(eps);
         p.add_(expAvg.div(denom), -lr / biasCorrection1);
     }
 }

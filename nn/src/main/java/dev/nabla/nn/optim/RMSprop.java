@@ -45,9 +45,9 @@ public final class RMSprop extends Optimizer {
         if (centered) {
             Tensor gradAvg = state.computeIfAbsent("grad_avg", k -> Nabla.zerosLike(p));
             gradAvg.mul_(alpha).add_(g, 1 - alpha);
-            avg = squareAvg.sub(gradAvg.mul(gradAvg)).sqrt().add(eps);
+            avg = squareAvg.sub(gradAvg.mul(gradAvg)).sqrt().add_(eps);
         } else {
-            avg = squareAvg.sqrt().add(eps);
+            avg = squareAvg.sqrt().add_(eps);
         }
         if (momentum > 0) {
             Tensor buf = state.computeIfAbsent("momentum_buffer", k -> Nabla.zerosLike(p));

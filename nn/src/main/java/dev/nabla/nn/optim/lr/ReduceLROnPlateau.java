@@ -3,7 +3,6 @@ package dev.nabla.nn.optim.lr;
 import dev.nabla.nn.optim.Optimizer;
 import dev.nabla.nn.optim.ParamGroup;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,8 +25,8 @@ public final class ReduceLROnPlateau {
     private final double threshold;
     private final ThresholdMode thresholdMode;
     private final int cooldown;
+    /** One floor for every group (also groups added later), or one per group. */
     private final double[] minLrs;
-    private final Double defaultMinLr;
     private final double eps;
     private double best;
     private int numBadEpochs;
@@ -50,17 +49,10 @@ public final class ReduceLROnPlateau {
         threshold = b.threshold;
         thresholdMode = b.thresholdMode;
         cooldown = b.cooldown;
-        minLrs = b.minLrs.length == 1 ? filled(groups, b.minLrs[0]) : b.minLrs.clone();
-        defaultMinLr = b.minLrs.length == 1 ? b.minLrs[0] : null;
+        minLrs = b.minLrs.clone();
         eps = b.eps;
         best = mode == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
         lastLr = LRScheduler.lrsOf(optimizer);
-    }
-
-    private static double[] filled(int n, double v) {
-        double[] a = new double[n];
-        Arrays.fill(a, v);
-        return a;
     }
 
     /** A builder for PyTorch's keyword arguments. */
@@ -98,13 +90,13 @@ public final class ReduceLROnPlateau {
 
     private void reduce() {
         List<ParamGroup> groups = optimizer.paramGroups();
-        if (groups.size() != minLrs.length && defaultMinLr == null) {
+        if (minLrs.length != 1 && groups.size() != minLrs.length) {
             throw new IllegalStateException("ReduceLROnPlateau: the optimizer has " + groups.size() + " param groups but "
                     + minLrs.length + " min_lrs were given; a group was added after the scheduler was made");
         }
         for (int i = 0; i < groups.size(); i++) {
             double old = groups.get(i).lr();
-            double reduced = Math.max(old * factor, i < minLrs.length ? minLrs[i] : defaultMinLr);
+            double reduced = Math.max(old * factor, minLrs.length == 1 ? minLrs[0] : minLrs[i]);
             // Changes smaller than eps are ignored, so a rate that reached its floor stays put.
             if (old - reduced > eps) groups.get(i).lr(reduced);
         }
