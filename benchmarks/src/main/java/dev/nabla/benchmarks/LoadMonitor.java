@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * JMH's output, passed through, plus a measure of contention: during each measurement iteration, how many cores
@@ -42,15 +41,7 @@ final class LoadMonitor implements OutputFormat {
 
     /** The benchmark's name and parameters, as "Class.method|k=v,k=v" (the keys compare_pytorch.py uses). */
     static String key(BenchmarkParams p) {
-        String name = p.getBenchmark();
-        StringBuilder key = new StringBuilder(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1));
-        key.append('|');
-        String sep = "";
-        for (String k : new TreeSet<>(p.getParamsKeys())) {
-            key.append(sep).append(k).append('=').append(p.getParam(k));
-            sep = ",";
-        }
-        return key + "|" + Row.simd(p);
+        return Row.shortName(p) + "|" + String.join(",", Row.paramKey(p)) + "|" + Row.simd(p);
     }
 
     /** {wall seconds, busy CPU seconds of the machine, CPU seconds of this JVM and its descendants}. */

@@ -60,7 +60,6 @@ public class MnistCnnBench {
     public void setup() {
         BenchSetup.apply(threads, 9);
         model = model();
-        model.to(BenchSetup.device());
         lossFn = new CrossEntropyLoss();
         optimizer = new Adam(model.parameters(), 1e-3);
         images = Nabla.rand(BATCH, 28, 28);

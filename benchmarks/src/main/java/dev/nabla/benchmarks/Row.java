@@ -24,8 +24,7 @@ record Row(String benchmark, String params, String simd, double median, String u
     /** The row for one run. */
     static Row of(RunResult r) {
         BenchmarkParams p = r.getParams();
-        String name = p.getBenchmark();
-        String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
+        String shortName = shortName(p);
         Result<?> primary = r.getPrimaryResult();
         Map<String, Result> secondary = r.getSecondaryResults();
         double median = Report.median(primary);
@@ -97,10 +96,20 @@ record Row(String benchmark, String params, String simd, double median, String u
     }
 
     private static List<String> paramKey(RunResult r) {
-        BenchmarkParams p = r.getParams();
+        return paramKey(r.getParams());
+    }
+
+    /** The parameters as "k=v", in JMH's (sorted) key order. */
+    static List<String> paramKey(BenchmarkParams p) {
         List<String> out = new ArrayList<>();
         for (String k : p.getParamsKeys()) out.add(k + "=" + p.getParam(k));
         return out;
+    }
+
+    /** "Class.method" of the benchmark. */
+    static String shortName(BenchmarkParams p) {
+        String name = p.getBenchmark();
+        return name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
     }
 
     private static int compareParams(List<String> a, List<String> b) {

@@ -54,7 +54,6 @@ public final class TwoLayerNet {
         y = Nabla.randn(batch, output);
         if (form == Form.NN) {
             model = new Sequential(new Linear(input, hidden), new ReLU(), new Linear(hidden, output));
-            model.to(BenchSetup.device());
             lossFn = new MSELoss(Reduction.SUM);
             optimizer = new SGD(model.parameters(), NN_LEARNING_RATE);
             for (Parameter p : model.parameters()) weights.add(p);

@@ -24,19 +24,17 @@ final class MnistTraining {
     private MnistTraining() {
     }
 
-    /** The final test accuracy and the per-batch training losses of one run. */
-    record Result(double accuracy, List<Double> losses, Path checkpoint, Path plot) {
-    }
-
-    static Result train(String name, Module model, Options options, PrintStream out) throws Exception {
+    /** Trains, printing a line per epoch, then saves the checkpoint and the loss plot and prints their paths. */
+    static void train(String name, Module model, Options options, PrintStream out) throws Exception {
         int epochs = options.integer("epochs", 5);
         int batchSize = options.integer("batch", 64);
         double lr = options.real("lr", 1e-3);
         Mnist.Split train = MnistData.train(options);
-        Mnist.Split test = MnistData.test(options);
         Device device = options.device();
         // The one line that moves training to another device (e.g. --device opencl): PyTorch's model.to(device).
         model.to(device);
+        Mnist.Split cpuTest = MnistData.test(options);
+        Mnist.Split test = new Mnist.Split(cpuTest.images().to(device), cpuTest.labels().to(device));
         out.println(model);
         out.printf(Locale.ROOT, "training on %d digits, testing on %d, batch %d, Adam lr %s, %d epochs%n",
                 train.size(), test.size(), batchSize, lr, epochs);
@@ -47,7 +45,6 @@ final class MnistTraining {
         Optimizer optimizer = new Adam(model.parameters(), lr);
         CrossEntropyLoss lossFn = new CrossEntropyLoss();
         List<Double> losses = new ArrayList<>();
-        double accuracy = 0;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             model.train();
             long start = System.nanoTime();
@@ -64,7 +61,7 @@ final class MnistTraining {
                 sum += l * n;
                 seen += n;
             }
-            accuracy = accuracy(model, test, device);
+            double accuracy = accuracy(model, test);
             out.println(Progress.line(epoch, epochs, seen, train.size(), (System.nanoTime() - start) / 1e9, sum / seen,
                     accuracy));
         }
@@ -82,18 +79,17 @@ final class MnistTraining {
                 .add("loss per batch", steps, values).add("moving average", steps, movingAverage(values, 20))
                 .write(dir.resolve(name + "-loss.svg"));
         out.println("loss curve: " + plot.toAbsolutePath());
-        return new Result(accuracy, losses, checkpoint, plot);
     }
 
     /** The fraction of test digits the model classifies correctly, in eval mode and without recording. */
-    static double accuracy(Module model, Mnist.Split test, Device device) {
+    static double accuracy(Module model, Mnist.Split test) {
         model.eval();
         int correct = 0;
         try (NoGrad g = NoGrad.enter()) {
             for (int at = 0; at < test.size(); at += 500) {
                 int n = Math.min(500, test.size() - at);
-                Tensor predicted = model.forward(test.images().narrow(0, at, n).to(device)).argmax(1, false);
-                correct += (int) predicted.eq(test.labels().narrow(0, at, n).to(device)).sum().itemLong();
+                Tensor predicted = model.forward(test.images().narrow(0, at, n)).argmax(1, false);
+                correct += (int) predicted.eq(test.labels().narrow(0, at, n)).sum().itemLong();
             }
         }
         return (double) correct / test.size();
