@@ -46,84 +46,65 @@ final class ElementwiseLoop {
         Object outArray = CpuStorage.array(out);
         Object[] inArrays = new Object[in.length];
         for (int k = 0; k < in.length; k++) inArrays[k] = CpuStorage.array(in[k]);
-        if (n < 2 * GRAIN && small(out, in, inArrays, outArray, n, kernel, runs)) return;
-
+        int tasks = Parallel.tasksFor(n, GRAIN);
+        int chunk = roundUp((n + tasks - 1) / tasks, BLOCK);
+        boolean[] scalar = flat(out, in, runs != null);
+        if (scalar != null) {
+            // No layout work: every operand is read at its own offset plus the element index (scalars at offset).
+            int off = out.offset();
+            forChunks(n, tasks, chunk, (from, to) -> {
+                if (runs == null) {
+                    kernel.apply(inArrays, outArray, off + from, off + to);
+                    return;
+                }
+                int[] offsets = new int[in.length];
+                for (int k = 0; k < in.length; k++) offsets[k] = in[k].offset() + (scalar[k] ? 0 : from);
+                runs.apply(inArrays, offsets, scalar, outArray, off + from, to - from);
+            });
+            return;
+        }
         Strided[] all = new Strided[in.length + 1];
         all[0] = out;
         System.arraycopy(in, 0, all, 1, in.length);
         Layout l = Layout.of(all);
-        int tasks = Parallel.tasksFor(n, GRAIN);
-        int chunk = roundUp((n + tasks - 1) / tasks, BLOCK);
-        if (runs != null && flat(l)) {
-            Parallel.forEach(tasks, t -> {
-                int s = t * chunk;
-                if (s < n) flatRun(l, inArrays, outArray, s, Math.min(n, s + chunk), runs);
-            });
-        } else if (runs != null && innerRuns(l)) {
-            Parallel.forEach(tasks, t -> {
-                int s = t * chunk;
-                if (s < n) innerRun(l, inArrays, outArray, s, Math.min(n, s + chunk), runs);
-            });
-        } else if (runs == null && direct(l)) {
-            int off = l.offsets[0];
-            Parallel.forEach(tasks, t -> {
-                int s = t * chunk;
-                int e = Math.min(n, s + chunk);
-                if (s < e) kernel.apply(inArrays, outArray, off + s, off + e);
-            });
+        if (runs != null && innerRuns(l)) {
+            forChunks(n, tasks, chunk, (from, to) -> innerRun(l, inArrays, outArray, from, to, runs));
         } else {
-            Parallel.forEach(tasks, t -> {
-                int s = t * chunk;
-                int e = Math.min(n, s + chunk);
-                if (s < e) staged(l, in, inArrays, out, outArray, kernel, runs, s, e);
-            });
+            forChunks(n, tasks, chunk, (from, to) -> staged(l, in, inArrays, out, outArray, kernel, runs, from, to));
         }
+    }
+
+    /** Runs {@code body} on [t * chunk, min(n, (t + 1) * chunk)) for each of {@code tasks} tasks that has elements. */
+    private static void forChunks(int n, int tasks, int chunk, Range body) {
+        Parallel.forEach(tasks, t -> {
+            int from = t * chunk;
+            if (from < n) body.apply(from, Math.min(n, from + chunk));
+        });
+    }
+
+    @FunctionalInterface
+    private interface Range {
+        void apply(int from, int to);
     }
 
     /**
-     * One task without coalescing dims, for the common small case of contiguous operands (broadcast scalars too, when
-     * there is a run kernel); false when the operands need the general path.
+     * When the output is contiguous and every input is contiguous (from the output's offset, for a plain kernel) or,
+     * for a run kernel, one repeated element: which inputs are repeated. Null when the operands need a layout.
      */
-    private static boolean small(Strided out, Strided[] in, Object[] inArrays, Object outArray, int n, Kernel kernel,
-                                 RunKernel runs) {
-        if (!out.isContiguous()) return false;
-        int off = out.offset();
-        boolean[] scalar = runs == null ? null : new boolean[in.length];
+    private static boolean[] flat(Strided out, Strided[] in, boolean runKernel) {
+        if (!out.isContiguous()) return null;
+        boolean[] scalar = new boolean[in.length];
         for (int k = 0; k < in.length; k++) {
             Strided s = in[k];
             boolean dense = s.isContiguous();
-            if (runs == null) {
-                if (!dense || s.offset() != off) return false;
+            if (!runKernel) {
+                if (!dense || s.offset() != out.offset()) return null;
             } else {
                 scalar[k] = !dense && Layout.allZero(s.strides());
-                if (!dense && !scalar[k]) return false;
+                if (!dense && !scalar[k]) return null;
             }
         }
-        if (runs == null) {
-            kernel.apply(inArrays, outArray, off, off + n);
-            return true;
-        }
-        int[] offsets = new int[in.length];
-        for (int k = 0; k < in.length; k++) offsets[k] = in[k].offset();
-        runs.apply(inArrays, offsets, scalar, outArray, off, n);
-        return true;
-    }
-
-    /** True when all operands are contiguous from one shared offset, so the kernel can index storage directly. */
-    private static boolean direct(Layout l) {
-        for (int k = 0; k < l.offsets.length; k++) {
-            if (!l.contiguous(k) || l.offsets[k] != l.offsets[0]) return false;
-        }
-        return true;
-    }
-
-    /** True when the output is contiguous and every input contiguous or a scalar, each from its own offset. */
-    private static boolean flat(Layout l) {
-        if (!l.contiguous(0)) return false;
-        for (int k = 1; k < l.offsets.length; k++) {
-            if (!l.contiguous(k) && !l.scalar(k)) return false;
-        }
-        return true;
+        return scalar;
     }
 
     /** True when the innermost runs are long and every operand steps through them by 1 (inputs by 0 or 1). */
@@ -134,17 +115,6 @@ final class ElementwiseLoop {
             if (s != 0 && s != 1) return false;
         }
         return true;
-    }
-
-    private static void flatRun(Layout l, Object[] inArrays, Object outArray, int s, int e, RunKernel runs) {
-        int inputs = inArrays.length;
-        int[] offsets = new int[inputs];
-        boolean[] scalar = new boolean[inputs];
-        for (int k = 0; k < inputs; k++) {
-            scalar[k] = l.scalar(k + 1);
-            offsets[k] = l.offsets[k + 1] + (scalar[k] ? 0 : s);
-        }
-        runs.apply(inArrays, offsets, scalar, outArray, l.offsets[0] + s, e - s);
     }
 
     private static void innerRun(Layout l, Object[] inArrays, Object outArray, int s, int e, RunKernel runs) {
